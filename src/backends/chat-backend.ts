@@ -1,0 +1,60 @@
+// The ChatBackend contract shared by every model backend (local engine, OpenAI-compatible server, replay).
+
+/** An image sent to the model: encoded bytes and their MIME type. */
+export interface ChatImage {
+  mime: 'image/png' | 'image/jpeg';
+  data: Buffer;
+  width: number;
+  height: number;
+}
+
+/** One GLM-4.1V request: a single user message, images first (current, then history), then the prompt text. */
+export interface ChatRequest {
+  images: ChatImage[];
+  prompt: string;
+  /** Upper bound on generated tokens (official: 8192). */
+  maxTokens: number;
+  /** Near-greedy by default (official agent: 0.001). */
+  temperature: number;
+}
+
+export interface Usage {
+  promptTokens: number | null;
+  completionTokens: number | null;
+}
+
+/** What a backend streams: thinking and answer text as they arrive, then one finish part. */
+export type Delta =
+  | { type: 'reasoning-delta'; text: string }
+  | { type: 'text-delta'; text: string }
+  | { type: 'finish'; usage: Usage; finishReason: string | null };
+
+export interface ChatBackend {
+  /** A short name for sessions and logs ("openai", "replay", "local"). */
+  readonly kind: string;
+  /** The model name recorded in sessions. */
+  readonly model: string;
+  /** Streams one answer. Stops within milliseconds of `signal` aborting, throwing an AbortError. */
+  stream(request: ChatRequest, signal: AbortSignal): AsyncIterable<Delta>;
+}
+
+/** Closed set of reasons a backend can fail; `message` says what the user should do. */
+export type BackendErrorCode =
+  | 'unreachable'
+  | 'not-found'
+  | 'unauthorized'
+  | 'rate-limited'
+  | 'server-error'
+  | 'bad-response'
+  | 'replay-exhausted'
+  | 'config';
+
+export class BackendError extends Error {
+  override readonly name = 'BackendError';
+  constructor(
+    readonly code: BackendErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
