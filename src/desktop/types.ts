@@ -42,6 +42,8 @@ export interface Operator {
   capture(displayId: string, signal?: AbortSignal): Promise<Frame>;
   /** Carries out one action; the action's `point`/`endPoint` are pixels of `frame`. */
   execute(action: Action, frame: Frame, signal: AbortSignal): Promise<void>;
+  /** Waits until the display stops changing, or `capMs` passes; resolves with the ms it waited. */
+  settle(displayId: string, signal: AbortSignal, capMs?: number): Promise<number>;
   /** Releases held buttons/keys and restores anything borrowed (clipboard); called once when a run ends. */
   release(): Promise<void>;
 }
