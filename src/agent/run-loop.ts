@@ -1,0 +1,106 @@
+// One agent run: steps until the model says DONE or FAIL, the user stops it, or a limit ends it. Node only.
+import { BackendError, type ChatBackend, type BackendErrorCode } from '../backends/chat-backend.js';
+import { framesDiffer } from '../desktop/encode.js';
+import type { Display, Frame, Operator } from '../desktop/types.js';
+import { OUTCOME_EXIT_CODES, type Outcome, type RunEvent } from '../host/protocol/run-events.js';
+import type { SessionRecorder } from '../sessions/recorder.js';
+import { isAbort } from './abortable.js';
+import { DEFAULT_SAMPLING, EMPTY_HISTORY, type RunHistory, type Sampling } from './history.js';
+import { PauseGate } from './pause-gate.js';
+import { runStep, type StepContext } from './run-step.js';
+import { budgetUsed, isStuck, retriesExhausted, STUCK_REPEATS, UNPARSEABLE_RETRIES } from './stop-conditions.js';
+
+export interface RunOptions {
+  task: string;
+  backend: ChatBackend;
+  operator: Operator;
+  display: Display;
+  recorder: SessionRecorder;
+  maxSteps: number;
+  signal: AbortSignal;
+  onEvent: (event: RunEvent) => void;
+  gate?: PauseGate;
+  sampling?: Sampling;
+}
+
+export interface RunResult {
+  outcome: Outcome;
+  /** Model calls made. */
+  steps: number;
+  exitCode: number;
+}
+
+/** Backend failures that the user fixes in configuration (exit 2), not internal errors. */
+const CONFIGURATION_ERRORS: readonly BackendErrorCode[] = ['unreachable', 'not-found', 'unauthorized', 'config'];
+
+export async function runAgent(options: RunOptions): Promise<RunResult> {
+  const context: StepContext = {
+    task: options.task,
+    displayId: options.display.id,
+    backend: options.backend,
+    operator: options.operator,
+    recorder: options.recorder,
+    gate: options.gate ?? new PauseGate(),
+    sampling: options.sampling ?? DEFAULT_SAMPLING,
+    signal: options.signal,
+    emit: options.onEvent,
+    framesDiffer,
+  };
+  let steps = 0;
+  let result: { outcome: Outcome; exitCode?: number };
+  try {
+    result = { outcome: await runSteps(context, options.maxSteps, () => ++steps) };
+  } catch (error) {
+    result = outcomeOfError(error, options.signal);
+  }
+  await options.operator.release().catch(() => undefined);
+  await options.recorder.finish(result.outcome);
+  options.onEvent({ type: 'run-end', outcome: result.outcome, steps, sessionId: options.recorder.id });
+  return { outcome: result.outcome, steps, exitCode: result.exitCode ?? OUTCOME_EXIT_CODES[result.outcome.kind] };
+}
+
+async function runSteps(context: StepContext, maxSteps: number, nextStep: () => number): Promise<Outcome> {
+  let history: RunHistory = EMPTY_HISTORY;
+  let previousFrame: Frame | null = null;
+  let failures = 0;
+  let taken = 0;
+  while (!budgetUsed(taken, maxSteps)) {
+    taken = nextStep();
+    const result = await runStep(context, taken, history, previousFrame);
+    if (result.kind === 'finished') {
+      const { action, explanation } = result.answer;
+      const kind = action.name === 'done' ? 'done' : 'fail';
+      return { kind, message: explanation || (kind === 'done' ? 'The model said DONE.' : 'The model said FAIL.') };
+    }
+    if (result.kind === 'unparseable') {
+      failures += 1;
+      if (retriesExhausted(failures)) {
+        return {
+          kind: 'unparseable',
+          message: `The model's answer could not be parsed ${UNPARSEABLE_RETRIES + 1} times in a row: ${result.error}`,
+        };
+      }
+      continue;
+    }
+    failures = 0;
+    history = result.history;
+    previousFrame = result.frame;
+    if (isStuck(history.acted)) {
+      return {
+        kind: 'stuck',
+        message: `The model repeated the same action ${STUCK_REPEATS} times and the screen did not change.`,
+      };
+    }
+  }
+  return { kind: 'max-steps', message: `The step budget of ${maxSteps} was used up before the model said DONE.` };
+}
+
+function outcomeOfError(error: unknown, signal: AbortSignal): { outcome: Outcome; exitCode?: number } {
+  if (isAbort(error, signal)) return { outcome: { kind: 'stopped', message: 'Stopped by the user.' } };
+  if (error instanceof BackendError) {
+    const exitCode = CONFIGURATION_ERRORS.includes(error.code) ? 2 : 1;
+    return { outcome: { kind: 'error', message: error.message }, exitCode };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { outcome: { kind: 'error', message: `Internal error: ${message}` } };
+}

@@ -1,0 +1,187 @@
+// One step of a run: observe → think → parse → guard → act → record. Node only.
+import type { ChatBackend } from '../backends/chat-backend.js';
+import { mapFramePixelToInput } from '../desktop/coordinates.js';
+import type { Frame, Operator } from '../desktop/types.js';
+import { parseAnswer } from '../glm/parser.js';
+import { historyTextFromAnswer } from '../glm/parser.js';
+import type { ParsedAnswer } from '../glm/actions.js';
+import type { RunEvent, StepTimings } from '../host/protocol/run-events.js';
+import type { SessionRecorder } from '../sessions/recorder.js';
+import type { StepRecord } from '../sessions/schema.js';
+import { elapsedMs, isAbort } from './abortable.js';
+import { buildRequest, withActedStep, type RunHistory, type Sampling } from './history.js';
+import { observe, type Observation } from './observe.js';
+import type { PauseGate } from './pause-gate.js';
+import { actionKey } from './stop-conditions.js';
+import { think, type Thought } from './think.js';
+
+/** What every step of one run shares. */
+export interface StepContext {
+  task: string;
+  displayId: string;
+  backend: ChatBackend;
+  operator: Operator;
+  recorder: SessionRecorder;
+  gate: PauseGate;
+  sampling: Sampling;
+  signal: AbortSignal;
+  emit: (event: RunEvent) => void;
+  /** True when two frames show a different screen (the stuck check). */
+  framesDiffer: (a: Frame, b: Frame) => boolean;
+}
+
+export type StepResult =
+  | { kind: 'acted'; history: RunHistory; frame: Frame }
+  | { kind: 'unparseable'; error: string }
+  | { kind: 'finished'; answer: ParsedAnswer };
+
+/** Runs step `step`; on a stop it records what the step had so far and rethrows. */
+export async function runStep(
+  context: StepContext,
+  step: number,
+  history: RunHistory,
+  previousFrame: Frame | null,
+): Promise<StepResult> {
+  const draft = new StepDraft(context, step);
+  try {
+    return await draft.run(history, previousFrame);
+  } catch (error) {
+    if (isAbort(error, context.signal)) await draft.recordInterrupted();
+    throw error;
+  }
+}
+
+class StepDraft {
+  private readonly startedAt = new Date();
+  private readonly timings: StepTimings = {
+    captureMs: null,
+    encodeMs: null,
+    firstTokenMs: null,
+    generationMs: null,
+    parseMs: null,
+    actMs: null,
+    settleMs: null,
+    recordMs: null,
+  };
+  private observation: Observation | null = null;
+  private framePath: Promise<string> | null = null;
+  private answer = '';
+  private reasoning = '';
+  private recorded = false;
+
+  constructor(
+    private readonly context: StepContext,
+    private readonly step: number,
+  ) {}
+
+  async run(history: RunHistory, previousFrame: Frame | null): Promise<StepResult> {
+    const { context, step } = this;
+    await this.passGate();
+    context.emit({ type: 'step-start', step });
+    const observation = await this.observe();
+    const thought = await this.think(buildRequest(context.task, history, observation.image, context.sampling));
+    const parseStart = performance.now();
+    const parsed = parseAnswer(thought.answer, observation.frame, thought.reasoning);
+    this.timings.parseMs = elapsedMs(parseStart);
+    const inputPoint = parsed.action.point ? mapFramePixelToInput(parsed.action.point, observation.frame) : null;
+    context.emit({ type: 'action-parsed', step, action: parsed.action, explanation: parsed.explanation, error: parsed.error, inputPoint });
+
+    if (parsed.action.name === 'none') {
+      await this.record(parsed, inputPoint, false, thought);
+      return { kind: 'unparseable', error: parsed.error ?? 'the answer held no action' };
+    }
+    if (parsed.action.name === 'done' || parsed.action.name === 'fail') {
+      await this.record(parsed, inputPoint, false, thought);
+      return { kind: 'finished', answer: parsed };
+    }
+    await this.passGate();
+    await this.act(parsed, observation.frame);
+    await this.record(parsed, inputPoint, true, thought);
+    const screenChanged = previousFrame === null || context.framesDiffer(previousFrame, observation.frame);
+    const next = withActedStep(history, {
+      entry: historyTextFromAnswer(thought.answer),
+      image: await observation.historyImage,
+      memory: parsed.memory,
+      acted: { actionKey: actionKey(parsed.action), screenChanged },
+    });
+    return { kind: 'acted', history: next, frame: observation.frame };
+  }
+
+  /** Records a step cut short by a stop, so the session shows what the model had said. */
+  async recordInterrupted(): Promise<void> {
+    if (this.recorded || !this.observation) return;
+    const parsed = parseAnswer(this.answer, this.observation.frame, this.reasoning);
+    await this.record(parsed, null, false, null).catch(() => undefined);
+  }
+
+  private async passGate(): Promise<void> {
+    if (!this.context.gate.isPaused) return;
+    this.context.emit({ type: 'paused' });
+    await this.context.gate.pass(this.context.signal);
+    this.context.emit({ type: 'resumed' });
+  }
+
+  private async observe(): Promise<Observation> {
+    const observation = await observe(this.context.operator, this.context.displayId, this.context.signal);
+    this.observation = observation;
+    this.timings.captureMs = observation.captureMs;
+    this.timings.encodeMs = observation.encodeMs;
+    // Written while the model thinks, off the step's critical path.
+    this.framePath = this.context.recorder.writeFrame(this.step, observation.image.data, 'jpg');
+    this.framePath.catch(() => undefined);
+    return observation;
+  }
+
+  private async think(request: Parameters<typeof think>[1]): Promise<Thought> {
+    const { context, step } = this;
+    const thought = await think(context.backend, request, context.signal, (kind, text) => {
+      if (kind === 'reasoning') this.reasoning += text;
+      else this.answer += text;
+      context.emit({ type: kind === 'reasoning' ? 'reasoning-delta' : 'text-delta', step, text });
+    });
+    this.timings.firstTokenMs = thought.firstTokenMs;
+    this.timings.generationMs = thought.generationMs;
+    return thought;
+  }
+
+  private async act(parsed: ParsedAnswer, frame: Frame): Promise<void> {
+    const { operator, signal, displayId } = this.context;
+    const actStart = performance.now();
+    await operator.execute(parsed.action, frame, signal);
+    this.timings.actMs = elapsedMs(actStart);
+    const settleStart = performance.now();
+    await operator.settle(displayId, signal);
+    this.timings.settleMs = elapsedMs(settleStart);
+    this.context.emit({ type: 'action-done', step: this.step, actMs: this.timings.actMs, settleMs: this.timings.settleMs });
+  }
+
+  private async record(
+    parsed: ParsedAnswer,
+    inputPoint: StepRecord['inputPoint'],
+    acted: boolean,
+    thought: Thought | null,
+  ): Promise<void> {
+    const observation = this.observation!;
+    const recordStart = performance.now();
+    const record: StepRecord = {
+      step: this.step,
+      startedAt: this.startedAt.toISOString(),
+      frame: await this.framePath!,
+      frameSize: { width: observation.frame.width, height: observation.frame.height },
+      raw: thought?.answer ?? this.answer,
+      thinking: parsed.thinking,
+      explanation: parsed.explanation,
+      memory: parsed.memory,
+      action: parsed.action,
+      error: parsed.error,
+      inputPoint,
+      acted,
+      timings: this.timings,
+      usage: thought?.usage ?? { promptTokens: null, completionTokens: null },
+    };
+    this.recorded = true;
+    await this.context.recorder.appendStep(record);
+    this.timings.recordMs = elapsedMs(recordStart);
+    this.context.emit({ type: 'step-recorded', step: this.step, timings: { ...this.timings } });
+  }
+}

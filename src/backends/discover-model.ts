@@ -1,0 +1,19 @@
+// Asks an OpenAI-compatible server which model it serves, so `--model` can be left out. Node only.
+import { z } from 'zod';
+
+const ModelList = z.object({ data: z.array(z.object({ id: z.string() })).min(1) });
+
+/** The first model id from GET {baseUrl}/models, or null when the server does not say (the caller falls back). */
+export async function discoverModel(baseUrl: string, apiKey: string | undefined, timeoutMs = 3000): Promise<string | null> {
+  try {
+    const response = await fetch(`${baseUrl.replace(/\/+$/, '')}/models`, {
+      headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {},
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+    if (!response.ok) return null;
+    const parsed = ModelList.safeParse(await response.json());
+    return parsed.success ? parsed.data.data[0]!.id : null;
+  } catch {
+    return null;
+  }
+}

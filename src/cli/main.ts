@@ -1,0 +1,48 @@
+// The CLI entry: picks the command, turns usage errors into exit 2 and anything unexpected into exit 1. Node only.
+import { parseCommand } from './parse-command.js';
+import { runCommand } from './run-command.js';
+import { sessionsCommand } from './sessions-command.js';
+import { USAGE, UsageError } from './usage.js';
+import { VERSION } from './version.js';
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, signals: process };
+  try {
+    switch (command) {
+      case 'run':
+        return await runCommand(rest, io);
+      case 'parse':
+        return await parseCommand(rest, io);
+      case 'sessions':
+        return await sessionsCommand(rest, io);
+      case '--version':
+        io.stdout.write(`${VERSION}\n`);
+        return 0;
+      case '--help':
+      case 'help':
+      case '-h':
+        io.stdout.write(`${USAGE}\n`);
+        return 0;
+      default:
+        io.stderr.write(`${command === undefined ? 'No command given.' : `Unknown command "${command}".`}\n\n${USAGE}\n`);
+        return 2;
+    }
+  } catch (error) {
+    return reportError(error, io.stderr);
+  }
+}
+
+function reportError(error: unknown, stderr: NodeJS.WritableStream): number {
+  const code = (error as { code?: string }).code;
+  if (error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
+    stderr.write(`deskhand: ${(error as Error).message}\nRun \`deskhand --help\` for usage.\n`);
+    return 2;
+  }
+  if (code === 'ENOSPC') {
+    stderr.write('deskhand: the disk is full; free some space and run again (nothing recorded was lost).\n');
+    return 1;
+  }
+  stderr.write(`deskhand: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return 1;
+}

@@ -1,0 +1,121 @@
+// `deskhand run`: one agent run on this desktop, streamed to the terminal and recorded on disk. Node only.
+import { parseArgs } from 'node:util';
+import { runAgent } from '../agent/run-loop.js';
+import { BackendError, type ChatBackend } from '../backends/chat-backend.js';
+import { discoverModel } from '../backends/discover-model.js';
+import { createOpenAIBackend } from '../backends/openai.js';
+import { createReplayBackend } from '../backends/replay.js';
+import { findDisplay } from '../desktop/displays.js';
+import { createNutOperator } from '../desktop/nut-operator.js';
+import { defaultSessionsDir, newSessionId, redactUrl } from '../sessions/paths.js';
+import { SessionRecorder } from '../sessions/recorder.js';
+import { SESSION_FORMAT_VERSION } from '../sessions/schema.js';
+import { jsonPrinter, textPrinter } from './progress-printer.js';
+import { positiveInteger, UsageError } from './usage.js';
+import { VERSION } from './version.js';
+
+/** The model name used when neither --model nor the server's /models says one. */
+const FALLBACK_MODEL = 'glm-4.1v-9b-thinking';
+const DEFAULT_MAX_STEPS = 30;
+
+const OPTIONS = {
+  backend: { type: 'string' },
+  'base-url': { type: 'string' },
+  model: { type: 'string' },
+  'api-key-env': { type: 'string' },
+  replay: { type: 'string' },
+  display: { type: 'string' },
+  'max-steps': { type: 'string' },
+  'sessions-dir': { type: 'string' },
+  json: { type: 'boolean', default: false },
+} as const;
+
+type RunFlags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
+
+interface Io {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+  /** Where SIGINT/SIGTERM come from; the CLI passes `process`. */
+  signals: NodeJS.EventEmitter;
+}
+
+export async function runCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true });
+  if (positionals.length !== 1 || positionals[0]!.trim() === '') {
+    throw new UsageError('Give exactly one instruction in quotes, e.g. deskhand run "open the calculator" --backend openai …');
+  }
+  const task = positionals[0]!;
+  const maxSteps = positiveInteger('--max-steps', values['max-steps'], DEFAULT_MAX_STEPS);
+  const { backend, baseUrl } = await createBackend(values, io.env);
+  const operator = await createNutOperator();
+  const display = findDisplay(await operator.displays(), values.display);
+  const recorder = await SessionRecorder.create(values['sessions-dir'] ?? defaultSessionsDir(io.env), {
+    formatVersion: SESSION_FORMAT_VERSION,
+    id: newSessionId(),
+    task,
+    backend: { kind: backend.kind, model: backend.model, baseUrl: redactUrl(baseUrl) },
+    display: { id: display.id, bounds: display.bounds, scaleFactor: display.scaleFactor },
+    maxSteps,
+    startedAt: new Date().toISOString(),
+    endedAt: null,
+    outcome: null,
+    steps: 0,
+    deskhandVersion: VERSION,
+  });
+  const print = values.json ? jsonPrinter(io.stdout) : textPrinter(io.stdout, Boolean((io.stdout as { isTTY?: boolean }).isTTY));
+  print({
+    type: 'run-start',
+    sessionId: recorder.id,
+    sessionDir: recorder.dir,
+    task,
+    backend: backend.kind,
+    model: backend.model,
+    displayId: display.id,
+  });
+  const controller = new AbortController();
+  const stop = () => controller.abort(new DOMException('Stopped by a signal', 'AbortError'));
+  io.signals.on('SIGINT', stop);
+  io.signals.on('SIGTERM', stop);
+  try {
+    const result = await runAgent({ task, backend, operator, display, recorder, maxSteps, signal: controller.signal, onEvent: print });
+    if (result.outcome.kind === 'error') io.stderr.write(`deskhand: ${result.outcome.message}\n`);
+    return result.exitCode;
+  } finally {
+    io.signals.off('SIGINT', stop);
+    io.signals.off('SIGTERM', stop);
+  }
+}
+
+async function createBackend(values: RunFlags, env: NodeJS.ProcessEnv): Promise<{ backend: ChatBackend; baseUrl: string | null }> {
+  if (values.backend === 'replay') {
+    if (!values.replay) throw new UsageError('--backend replay needs --replay FILE (a JSONL file of model answers).');
+    return { backend: await asUsageError(createReplayBackend(values.replay)), baseUrl: null };
+  }
+  if (values.backend !== 'openai') {
+    throw new UsageError(`--backend must be openai or replay${values.backend ? `, got "${values.backend}"` : ''}.`);
+  }
+  const baseUrl = values['base-url'] ?? env.DESKHAND_BASE_URL;
+  if (!baseUrl) throw new UsageError('--backend openai needs --base-url, e.g. http://127.0.0.1:8000/v1 for a local vLLM server.');
+  if (!/^https?:\/\//.test(baseUrl)) throw new UsageError(`--base-url must start with http:// or https://, got "${baseUrl}".`);
+  const apiKey = readApiKey(values['api-key-env'], env);
+  const model = values.model ?? (await discoverModel(baseUrl, apiKey)) ?? FALLBACK_MODEL;
+  return { backend: createOpenAIBackend({ baseUrl, model, apiKey }), baseUrl };
+}
+
+/** The API key from the named environment variable (default DESKHAND_API_KEY); never from a flag, so it stays out of shell history. */
+function readApiKey(variable: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  if (variable === undefined) return env.DESKHAND_API_KEY || undefined;
+  const value = env[variable];
+  if (!value) throw new UsageError(`--api-key-env names ${variable}, but that environment variable is empty or not set.`);
+  return value;
+}
+
+async function asUsageError<T>(promise: Promise<T>): Promise<T> {
+  try {
+    return await promise;
+  } catch (error) {
+    if (error instanceof BackendError) throw new UsageError(error.message);
+    throw error;
+  }
+}

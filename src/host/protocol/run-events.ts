@@ -1,0 +1,66 @@
+// The events one agent run emits (CLI --json lines, the app's live view). Pure: no Node, no DOM.
+import { z } from 'zod';
+import { Action } from '../../glm/actions.js';
+
+/** How a run ended. Each kind has one CLI exit code (see OUTCOME_EXIT_CODES). */
+export const OutcomeKind = z.enum(['done', 'fail', 'stopped', 'max-steps', 'stuck', 'unparseable', 'error']);
+export type OutcomeKind = z.infer<typeof OutcomeKind>;
+
+export const Outcome = z.object({ kind: OutcomeKind, message: z.string() });
+export type Outcome = z.infer<typeof Outcome>;
+
+/** `deskhand run` exit codes, a CLI contract. Configuration errors (2) are decided before a run starts. */
+export const OUTCOME_EXIT_CODES: Record<OutcomeKind, number> = {
+  done: 0,
+  fail: 3,
+  stopped: 4,
+  'max-steps': 5,
+  stuck: 6,
+  unparseable: 6,
+  error: 1,
+};
+
+/** Milliseconds spent in each phase of one step; null where the phase did not run. */
+export const StepTimings = z.object({
+  captureMs: z.number().nullable(),
+  encodeMs: z.number().nullable(),
+  firstTokenMs: z.number().nullable(),
+  generationMs: z.number().nullable(),
+  parseMs: z.number().nullable(),
+  actMs: z.number().nullable(),
+  settleMs: z.number().nullable(),
+  recordMs: z.number().nullable(),
+});
+export type StepTimings = z.infer<typeof StepTimings>;
+
+const step = z.number().int().positive();
+
+export const RunEvent = z.discriminatedUnion('type', [
+  z.object({
+    type: z.literal('run-start'),
+    sessionId: z.string(),
+    sessionDir: z.string(),
+    task: z.string(),
+    backend: z.string(),
+    model: z.string(),
+    displayId: z.string(),
+  }),
+  z.object({ type: z.literal('step-start'), step }),
+  z.object({ type: z.literal('reasoning-delta'), step, text: z.string() }),
+  z.object({ type: z.literal('text-delta'), step, text: z.string() }),
+  z.object({
+    type: z.literal('action-parsed'),
+    step,
+    action: Action,
+    explanation: z.string(),
+    error: z.string().nullable(),
+    /** Where the pointer goes in the input library's space, for pointer actions. */
+    inputPoint: z.object({ x: z.number(), y: z.number() }).nullable(),
+  }),
+  z.object({ type: z.literal('action-done'), step, actMs: z.number(), settleMs: z.number() }),
+  z.object({ type: z.literal('step-recorded'), step, timings: StepTimings }),
+  z.object({ type: z.literal('paused') }),
+  z.object({ type: z.literal('resumed') }),
+  z.object({ type: z.literal('run-end'), outcome: Outcome, steps: z.number().int(), sessionId: z.string() }),
+]);
+export type RunEvent = z.infer<typeof RunEvent>;

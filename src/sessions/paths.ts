@@ -1,0 +1,37 @@
+// Where sessions live by default: the OS's app-data folder (XDG on Linux). Node only.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+/** The default sessions folder for this OS and environment. */
+export function defaultSessionsDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  if (env.DESKHAND_SESSIONS_DIR) return env.DESKHAND_SESSIONS_DIR;
+  const home = env.HOME ?? homedir();
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Deskhand', 'sessions');
+  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Deskhand', 'sessions');
+  const dataHome = env.XDG_DATA_HOME && env.XDG_DATA_HOME.startsWith('/') ? env.XDG_DATA_HOME : join(home, '.local', 'share');
+  return join(dataHome, 'deskhand', 'sessions');
+}
+
+/** A sortable, unique session id: UTC time plus 4 random hex digits, e.g. 20261121-110512-3fa9. */
+export function newSessionId(now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  const suffix = Math.floor(Math.random() * 0x10000)
+    .toString(16)
+    .padStart(4, '0');
+  return `${stamp}-${suffix}`;
+}
+
+/** A base URL safe to store: no user:password, no query or fragment (either may carry a key). */
+export function redactUrl(url: string | null): string | null {
+  if (url === null) return null;
+  try {
+    const parsed = new URL(url);
+    parsed.username = '';
+    parsed.password = '';
+    parsed.search = '';
+    parsed.hash = '';
+    return parsed.toString().replace(/\/$/, '');
+  } catch {
+    return '(invalid url)';
+  }
+}

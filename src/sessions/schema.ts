@@ -1,0 +1,47 @@
+// The on-disk session format: session.json and one steps.jsonl line per step. Node only (shared by writer and reader).
+import { z } from 'zod';
+import { Action } from '../glm/actions.js';
+import { Outcome, StepTimings } from '../host/protocol/run-events.js';
+
+export const SESSION_FORMAT_VERSION = 1;
+
+export const SessionInfo = z.object({
+  formatVersion: z.literal(SESSION_FORMAT_VERSION),
+  id: z.string(),
+  task: z.string(),
+  /** Backend kind, model, and the server URL without credentials or query; never an API key. */
+  backend: z.object({ kind: z.string(), model: z.string(), baseUrl: z.string().nullable() }),
+  display: z.object({
+    id: z.string(),
+    bounds: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }),
+    scaleFactor: z.number(),
+  }),
+  maxSteps: z.number().int(),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  outcome: Outcome.nullable(),
+  steps: z.number().int(),
+  deskhandVersion: z.string(),
+});
+export type SessionInfo = z.infer<typeof SessionInfo>;
+
+export const StepRecord = z.object({
+  step: z.number().int().positive(),
+  startedAt: z.string(),
+  /** The frame the model saw, relative to the session folder. */
+  frame: z.string(),
+  frameSize: z.object({ width: z.number().int(), height: z.number().int() }),
+  raw: z.string(),
+  thinking: z.string(),
+  explanation: z.string(),
+  memory: z.string(),
+  action: Action,
+  error: z.string().nullable(),
+  /** The point the input library was given, for pointer actions. */
+  inputPoint: z.object({ x: z.number(), y: z.number() }).nullable(),
+  /** Whether the action was carried out (false for none, retries, and a stop before acting). */
+  acted: z.boolean(),
+  timings: StepTimings,
+  usage: z.object({ promptTokens: z.number().nullable(), completionTokens: z.number().nullable() }),
+});
+export type StepRecord = z.infer<typeof StepRecord>;
