@@ -40,13 +40,21 @@ export interface ChatBackend {
 
 /** Closed set of reasons a backend can fail; `message` says what the user should do. */
 export type BackendErrorCode =
+  /** No connection: refused, unknown host, blocked port. */
   | 'unreachable'
+  /** HTTP 404: wrong base URL (must end in /v1) or unknown model. */
   | 'not-found'
+  /** HTTP 401/403: missing or rejected API key. */
   | 'unauthorized'
+  /** HTTP 429 after the retries. */
   | 'rate-limited'
+  /** HTTP 5xx after the retries, or an error event mid-stream. */
   | 'server-error'
+  /** The stream broke the protocol: not JSON, wrong shape, closed mid-answer. */
   | 'bad-response'
+  /** The replay file has no answer left for this step. */
   | 'replay-exhausted'
+  /** Our setup is wrong: unreadable or malformed replay file, or a request the server rejected (other 4xx). */
   | 'config';
 
 export class BackendError extends Error {

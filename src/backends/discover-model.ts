@@ -4,7 +4,11 @@ import { z } from 'zod';
 const ModelList = z.object({ data: z.array(z.object({ id: z.string() })).min(1) });
 
 /** The first model id from GET {baseUrl}/models, or null when the server does not say (the caller falls back). */
-export async function discoverModel(baseUrl: string, apiKey: string | undefined, timeoutMs = 3000): Promise<string | null> {
+export async function discoverModel(
+  baseUrl: string,
+  apiKey: string | undefined,
+  timeoutMs = 3000,
+): Promise<string | null> {
   try {
     const response = await fetch(`${baseUrl.replace(/\/+$/, '')}/models`, {
       headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {},

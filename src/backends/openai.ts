@@ -1,0 +1,172 @@
+// The ChatBackend for OpenAI-compatible servers (vLLM, SGLang, llama-server, Zhipu): streamed chat completions. Node.
+import { raceAbort, sleep, throwIfAborted } from './abortable.js';
+import type { ChatBackend, ChatImage, ChatRequest, Delta } from './chat-backend.js';
+import { createChunkTransform } from './openai-chunks.js';
+import {
+  badResponseError,
+  isUnknownParameterComplaint,
+  statusError,
+  unreachableError,
+  type ServerContext,
+} from './openai-errors.js';
+import { isRetryableStatus, retryDelayMs } from './retry.js';
+import { createSseDecoder } from './sse.js';
+
+export interface OpenAIBackendOptions {
+  /** The server's API root, ending in /v1, e.g. http://127.0.0.1:8000/v1 (a trailing slash is ignored). */
+  baseUrl: string;
+  /** The model name the server knows, sent as `model` and recorded in sessions. */
+  model: string;
+  /** Sent as `Authorization: Bearer …` when given; never logged or quoted in errors. */
+  apiKey?: string;
+  /** How often a 429 or 5xx answer is retried before anything was streamed (default 3). */
+  maxRetries?: number;
+  /** The first backoff step in ms, doubled each retry, with jitter (default 500). */
+  retryBaseMs?: number;
+  /** The fetch to use (tests); default the global one. */
+  fetch?: typeof fetch;
+  /** Extra request fields merged over the defaults, e.g. `top_k`, `repetition_penalty`, `stop_token_ids`. */
+  extraBody?: Record<string, unknown>;
+}
+
+interface Settings extends ServerContext {
+  model: string;
+  maxRetries: number;
+  retryBaseMs: number;
+  fetch: typeof fetch;
+  extraBody: Record<string, unknown>;
+}
+
+type RequestBody = Record<string, unknown>;
+
+/** Creates a backend that POSTs each request to `${baseUrl}/chat/completions` and streams the answer back. */
+export function createOpenAIBackend(options: OpenAIBackendOptions): ChatBackend {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const settings: Settings = {
+    baseUrl,
+    url: `${baseUrl}/chat/completions`,
+    apiKey: options.apiKey === '' ? undefined : options.apiKey,
+    model: options.model,
+    maxRetries: options.maxRetries ?? 3,
+    retryBaseMs: options.retryBaseMs ?? 500,
+    fetch: options.fetch ?? globalThis.fetch,
+    extraBody: options.extraBody ?? {},
+  };
+  return {
+    kind: 'openai',
+    model: options.model,
+    stream: (request, signal) => streamChat(settings, request, signal),
+  };
+}
+
+async function* streamChat(settings: Settings, request: ChatRequest, signal: AbortSignal): AsyncGenerator<Delta> {
+  throwIfAborted(signal);
+  const response = await openStream(settings, buildRequestBody(settings, request), signal);
+  yield* readDeltas(settings, response, signal);
+}
+
+/**
+ * The official GLM-4.1V agent request: one user message, images first (in order) then the prompt text, and
+ * `skip_special_tokens: false` so vLLM/SGLang keep `<|begin_of_box|>…<|end_of_box|>` around the action.
+ */
+export function buildRequestBody(settings: Pick<Settings, 'model' | 'extraBody'>, request: ChatRequest): RequestBody {
+  return {
+    model: settings.model,
+    messages: [{ role: 'user', content: [...request.images.map(toImagePart), { type: 'text', text: request.prompt }] }],
+    temperature: request.temperature,
+    max_tokens: request.maxTokens,
+    stream: true,
+    stream_options: { include_usage: true },
+    skip_special_tokens: false,
+    ...settings.extraBody,
+  };
+}
+
+function toImagePart(image: ChatImage): { type: 'image_url'; image_url: { url: string } } {
+  return { type: 'image_url', image_url: { url: `data:${image.mime};base64,${image.data.toString('base64')}` } };
+}
+
+/** POSTs until a 2xx: retries 429/5xx with backoff, and drops `skip_special_tokens` once if a 400 blames it. */
+async function openStream(settings: Settings, firstBody: RequestBody, signal: AbortSignal): Promise<Response> {
+  let body = firstBody;
+  let retries = 0;
+  for (;;) {
+    const response = await post(settings, body, signal);
+    if (response.ok) return response;
+    const text = await readErrorBody(response, signal);
+    if (response.status === 400 && 'skip_special_tokens' in body && isUnknownParameterComplaint(text)) {
+      body = Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'skip_special_tokens'));
+      continue;
+    }
+    if (!isRetryableStatus(response.status) || retries >= settings.maxRetries) {
+      throw statusError(settings, response.status, text, retries);
+    }
+    await sleep(retryDelayMs(retries, settings.retryBaseMs, response.headers.get('retry-after')), signal);
+    retries += 1;
+  }
+}
+
+async function post(settings: Settings, body: RequestBody, signal: AbortSignal): Promise<Response> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'text/event-stream' };
+  if (settings.apiKey !== undefined) headers['authorization'] = `Bearer ${settings.apiKey}`;
+  try {
+    const init = { method: 'POST', headers, body: JSON.stringify(body), signal };
+    return await raceAbort(settings.fetch(settings.url, init), signal);
+  } catch (error) {
+    throwIfAborted(signal);
+    throw unreachableError(settings, error);
+  }
+}
+
+async function readErrorBody(response: Response, signal: AbortSignal): Promise<string> {
+  try {
+    return await raceAbort(response.text(), signal);
+  } catch {
+    throwIfAborted(signal);
+    return '';
+  }
+}
+
+/** Reads the event stream to its end, yielding deltas as they arrive; cancels the body however it stops. */
+async function* readDeltas(settings: Settings, response: Response, signal: AbortSignal): AsyncGenerator<Delta> {
+  if ((response.headers.get('content-type') ?? '').includes('application/json')) {
+    await response.body?.cancel().catch(() => undefined);
+    throw badResponseError(settings, 'answered with a single JSON document instead of an event stream');
+  }
+  if (!response.body) throw badResponseError(settings, 'answered with an empty body');
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  const events = createSseDecoder();
+  const chunks = createChunkTransform(settings);
+  try {
+    for (;;) {
+      const { done, value } = await readBodyChunk(settings, reader, signal);
+      if (done) break;
+      for (const data of events.push(decoder.decode(value, { stream: true }))) {
+        yield* chunks.event(data);
+        if (data === '[DONE]') {
+          yield* chunks.end(true);
+          return;
+        }
+      }
+    }
+    yield* chunks.end(false);
+  } finally {
+    reader.cancel().catch(() => undefined);
+  }
+}
+
+type BodyReader = ReadableStreamDefaultReader<Uint8Array>;
+
+async function readBodyChunk(
+  settings: Settings,
+  reader: BodyReader,
+  signal: AbortSignal,
+): Promise<Awaited<ReturnType<BodyReader['read']>>> {
+  try {
+    return await raceAbort(reader.read(), signal);
+  } catch {
+    throwIfAborted(signal);
+    throw badResponseError(settings, 'closed the connection mid-answer');
+  }
+}

@@ -1,0 +1,121 @@
+// Parses one raw GLM-4.1V desktop reply into thinking, explanation, memory and a typed action. Pure: no Node, no DOM.
+import { emptyAction } from './actions.js';
+import type { ParsedAnswer } from './actions.js';
+import { actionFromCall, failure, resolveActionName } from './action-from-call.js';
+import type { ActionResult } from './action-from-call.js';
+import { lastActionBox, removeBoxTokens, splitAnswer, splitThinking } from './answer-sections.js';
+import { findCalls } from './call-args.js';
+import type { FrameSize } from './geometry.js';
+
+interface ChosenAction {
+  result: ActionResult;
+  /** Where the action (its box or call) starts in the body; the explanation is the text before it. */
+  start: number;
+}
+
+const TERMINAL = /^(wait|done|fail)\s*(?:\(\s*\))?\s*[.!]?$/i;
+// Without box tokens only upper-case bare words count: "I'll wait" in prose is not WAIT.
+const BARE_TERMINAL = /\b(WAIT|DONE|FAIL)\b(?!\s*\()/g;
+const ACTION_PREFIX_TERMINAL = /Action:\s*(wait|done|fail)\s*(?:\(\s*\))?\s*[.!]?\s*$/i;
+
+const TRUNCATED = 'The reply was cut off inside <think>: it has no answer.';
+const EMPTY = 'The answer is empty: no action.';
+const NO_ACTION = "No action found in the answer: expected a call such as left_click(start_box='[x,y]') or DONE().";
+
+/**
+ * Parses a raw reply (`<think>…</think><answer>…<|begin_of_box|>call<|end_of_box|>\nMemory:\n[…]</answer>`).
+ * `size` is the original screenshot the model saw, in pixels; `reasoning` is a separate reasoning stream, if any.
+ * The action comes only from the answer, never from the thinking. Never throws: anything unusable gives action
+ * `none` and an `error`.
+ */
+export function parseAnswer(raw: string, size: FrameSize, reasoning?: string): ParsedAnswer {
+  try {
+    return parseAnswerUnguarded(String(raw ?? ''), size, reasoning === undefined ? undefined : String(reasoning));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      thinking: '',
+      explanation: '',
+      memory: '[]',
+      action: emptyAction('none'),
+      error: `The parser failed: ${reason}`,
+    };
+  }
+}
+
+function parseAnswerUnguarded(raw: string, size: FrameSize, reasoning: string | undefined): ParsedAnswer {
+  const split = splitThinking(raw, reasoning);
+  const { body, memory } = splitAnswer(split.answer);
+  const chosen = chooseAction(body, size);
+  const explanation = removeBoxTokens(body.slice(0, chosen.start))
+    .replace(/Action:\s*$/i, '')
+    .trim();
+  let { error } = chosen.result;
+  if (error !== null && split.truncated) error = TRUNCATED;
+  else if (error !== null && body.trim() === '') error = EMPTY;
+  return { thinking: split.thinking, explanation, memory, action: chosen.result.action, error };
+}
+
+function chooseAction(body: string, size: FrameSize): ChosenAction {
+  const box = lastActionBox(body);
+  if (box !== null) return { result: actionFromText(box.content, size), start: box.start };
+  return lastActionInProse(body, size) ?? { result: failure(NO_ACTION), start: body.length };
+}
+
+function actionFromText(content: string, size: FrameSize): ActionResult {
+  const text = content.trim().replace(/^Action:\s*/i, '');
+  const terminal = TERMINAL.exec(text);
+  if (terminal) return { action: emptyAction(terminalName(terminal[1] ?? '')), error: null };
+  const calls = findCalls(text);
+  const call = calls.findLast((candidate) => resolveActionName(candidate.name) !== null) ?? calls.at(-1);
+  if (call !== undefined) return actionFromCall(call.name, call.args, size);
+  if (text === '') return failure('The action box is empty.');
+  return failure(`The action box holds no action call: '${snippet(text)}'.`);
+}
+
+// Without box tokens: the last known call, or a bare upper-case WAIT/DONE/FAIL, or `Action: done`, whichever is last.
+function lastActionInProse(body: string, size: FrameSize): ChosenAction | null {
+  const calls = findCalls(body);
+  const candidates: ChosenAction[] = calls
+    .filter((call) => resolveActionName(call.name) !== null)
+    .map((call) => ({ result: actionFromCall(call.name, call.args, size), start: call.start }));
+  const insideCall = (index: number) => calls.some((call) => index >= call.start && index < call.end);
+  for (const match of body.matchAll(BARE_TERMINAL)) {
+    if (!insideCall(match.index)) candidates.push({ result: terminal(match[1] ?? ''), start: match.index });
+  }
+  const prefixed = ACTION_PREFIX_TERMINAL.exec(body);
+  if (prefixed) candidates.push({ result: terminal(prefixed[1] ?? ''), start: prefixed.index });
+  const last = candidates.reduce<ChosenAction | null>(
+    (best, next) => (best && best.start > next.start ? best : next),
+    null,
+  );
+  const unknown = calls.at(-1);
+  if (last === null && unknown !== undefined)
+    return { result: actionFromCall(unknown.name, unknown.args, size), start: unknown.start };
+  return last;
+}
+
+function terminal(word: string): ActionResult {
+  return { action: emptyAction(terminalName(word)), error: null };
+}
+
+function terminalName(word: string): 'wait' | 'done' | 'fail' {
+  const name = word.toLowerCase();
+  return name === 'wait' || name === 'fail' ? name : 'done';
+}
+
+function snippet(text: string): string {
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/**
+ * The history entry the official agent feeds back ("step i: <entry>"): the answer before `Memory:`, with `<answer>`
+ * tags and box tokens removed, i.e. the explanation followed by the action call. Never throws.
+ */
+export function historyTextFromAnswer(raw: string): string {
+  try {
+    return removeBoxTokens(splitAnswer(splitThinking(String(raw ?? '')).answer).body).trim();
+  } catch {
+    return '';
+  }
+}
