@@ -3,7 +3,7 @@ import type { ChatImage } from '../backends/chat-backend.js';
 import { encodeFrame } from '../desktop/encode.js';
 import type { Frame, Operator } from '../desktop/types.js';
 import { HISTORY_IMAGE_SCALE } from '../glm/prompt.js';
-import { elapsedMs } from './abortable.js';
+import { elapsedMs } from './timing.js';
 
 export interface Observation {
   frame: Frame;

@@ -1,5 +1,5 @@
 // A gate the loop passes before thinking and before acting; the user closes it to pause a run. Node only.
-import { abortError } from './abortable.js';
+import { abortReason } from '../abortable.js';
 
 export class PauseGate {
   private waiting: Array<() => void> = [];
@@ -24,7 +24,7 @@ export class PauseGate {
   async pass(signal: AbortSignal): Promise<boolean> {
     if (!this.paused) return false;
     await new Promise<void>((resolve, reject) => {
-      const onAbort = () => reject(abortError(signal));
+      const onAbort = () => reject(abortReason(signal));
       if (signal.aborted) return onAbort();
       signal.addEventListener('abort', onAbort, { once: true });
       this.waiting.push(() => {

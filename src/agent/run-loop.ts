@@ -4,7 +4,7 @@ import { framesDiffer } from '../desktop/encode.js';
 import type { Display, Frame, Operator } from '../desktop/types.js';
 import { OUTCOME_EXIT_CODES, type Outcome, type RunEvent } from '../host/protocol/run-events.js';
 import type { SessionRecorder } from '../sessions/recorder.js';
-import { isAbort } from './abortable.js';
+import { isAbort } from '../abortable.js';
 import { DEFAULT_SAMPLING, EMPTY_HISTORY, type RunHistory, type Sampling } from './history.js';
 import { PauseGate } from './pause-gate.js';
 import { runStep, type StepContext } from './run-step.js';

@@ -8,7 +8,8 @@ import type { ParsedAnswer } from '../glm/actions.js';
 import type { RunEvent, StepTimings } from '../host/protocol/run-events.js';
 import type { SessionRecorder } from '../sessions/recorder.js';
 import type { StepRecord } from '../sessions/schema.js';
-import { elapsedMs, isAbort } from './abortable.js';
+import { isAbort } from '../abortable.js';
+import { elapsedMs } from './timing.js';
 import { buildRequest, withActedStep, type RunHistory, type Sampling } from './history.js';
 import { observe, type Observation } from './observe.js';
 import type { PauseGate } from './pause-gate.js';
@@ -84,7 +85,14 @@ class StepDraft {
     const parsed = parseAnswer(thought.answer, observation.frame, thought.reasoning);
     this.timings.parseMs = elapsedMs(parseStart);
     const inputPoint = parsed.action.point ? mapFramePixelToInput(parsed.action.point, observation.frame) : null;
-    context.emit({ type: 'action-parsed', step, action: parsed.action, explanation: parsed.explanation, error: parsed.error, inputPoint });
+    context.emit({
+      type: 'action-parsed',
+      step,
+      action: parsed.action,
+      explanation: parsed.explanation,
+      error: parsed.error,
+      inputPoint,
+    });
 
     if (parsed.action.name === 'none') {
       await this.record(parsed, inputPoint, false, thought);
@@ -152,7 +160,12 @@ class StepDraft {
     const settleStart = performance.now();
     await operator.settle(displayId, signal);
     this.timings.settleMs = elapsedMs(settleStart);
-    this.context.emit({ type: 'action-done', step: this.step, actMs: this.timings.actMs, settleMs: this.timings.settleMs });
+    this.context.emit({
+      type: 'action-done',
+      step: this.step,
+      actMs: this.timings.actMs,
+      settleMs: this.timings.settleMs,
+    });
   }
 
   private async record(

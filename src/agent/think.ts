@@ -1,6 +1,6 @@
 // Step phase 2: stream one answer from the backend, passing thinking and answer text on as it arrives. Node only.
 import type { ChatBackend, ChatRequest, Usage } from '../backends/chat-backend.js';
-import { elapsedMs } from './abortable.js';
+import { elapsedMs } from './timing.js';
 
 export interface Thought {
   /** The answer text as the model wrote it (with any inline <think> already split off by the backend). */

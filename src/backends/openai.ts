@@ -1,5 +1,5 @@
 // The ChatBackend for OpenAI-compatible servers (vLLM, SGLang, llama-server, Zhipu): streamed chat completions. Node.
-import { raceAbort, sleep, throwIfAborted } from './abortable.js';
+import { raceAbort, sleep, throwIfAborted } from '../abortable.js';
 import type { ChatBackend, ChatImage, ChatRequest, Delta } from './chat-backend.js';
 import { createChunkTransform } from './openai-chunks.js';
 import {

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { createThinkSplitter } from '../glm/think-splitter.js';
-import { sleep, throwIfAborted } from './abortable.js';
+import { sleep, throwIfAborted } from '../abortable.js';
 import { BackendError, type ChatBackend, type Delta } from './chat-backend.js';
 import { thinkPartToDelta } from './think-part-delta.js';
 

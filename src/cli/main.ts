@@ -7,7 +7,13 @@ import { VERSION } from './version.js';
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, signals: process };
+  const io = {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    signals: process,
+  };
   try {
     switch (command) {
       case 'run':
@@ -25,7 +31,9 @@ export async function main(argv: string[]): Promise<number> {
         io.stdout.write(`${USAGE}\n`);
         return 0;
       default:
-        io.stderr.write(`${command === undefined ? 'No command given.' : `Unknown command "${command}".`}\n\n${USAGE}\n`);
+        io.stderr.write(
+          `${command === undefined ? 'No command given.' : `Unknown command "${command}".`}\n\n${USAGE}\n`,
+        );
         return 2;
     }
   } catch (error) {
@@ -43,6 +51,8 @@ function reportError(error: unknown, stderr: NodeJS.WritableStream): number {
     stderr.write('deskhand: the disk is full; free some space and run again (nothing recorded was lost).\n');
     return 1;
   }
-  stderr.write(`deskhand: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  stderr.write(
+    `deskhand: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   return 1;
 }

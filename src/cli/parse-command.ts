@@ -4,7 +4,10 @@ import { text } from 'node:stream/consumers';
 import { parseAnswer } from '../glm/parser.js';
 import { positiveInteger } from './usage.js';
 
-export async function parseCommand(args: string[], io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream }): Promise<number> {
+export async function parseCommand(
+  args: string[],
+  io: { stdin: NodeJS.ReadableStream; stdout: NodeJS.WritableStream },
+): Promise<number> {
   const { values } = parseArgs({
     args,
     options: { width: { type: 'string' }, height: { type: 'string' } },

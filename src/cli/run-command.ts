@@ -43,7 +43,9 @@ interface Io {
 export async function runCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true });
   if (positionals.length !== 1 || positionals[0]!.trim() === '') {
-    throw new UsageError('Give exactly one instruction in quotes, e.g. deskhand run "open the calculator" --backend openai …');
+    throw new UsageError(
+      'Give exactly one instruction in quotes, e.g. deskhand run "open the calculator" --backend openai …',
+    );
   }
   const task = positionals[0]!;
   const maxSteps = positiveInteger('--max-steps', values['max-steps'], DEFAULT_MAX_STEPS);
@@ -63,7 +65,9 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
     steps: 0,
     deskhandVersion: VERSION,
   });
-  const print = values.json ? jsonPrinter(io.stdout) : textPrinter(io.stdout, Boolean((io.stdout as { isTTY?: boolean }).isTTY));
+  const print = values.json
+    ? jsonPrinter(io.stdout)
+    : textPrinter(io.stdout, Boolean((io.stdout as { isTTY?: boolean }).isTTY));
   print({
     type: 'run-start',
     sessionId: recorder.id,
@@ -78,7 +82,16 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   io.signals.on('SIGINT', stop);
   io.signals.on('SIGTERM', stop);
   try {
-    const result = await runAgent({ task, backend, operator, display, recorder, maxSteps, signal: controller.signal, onEvent: print });
+    const result = await runAgent({
+      task,
+      backend,
+      operator,
+      display,
+      recorder,
+      maxSteps,
+      signal: controller.signal,
+      onEvent: print,
+    });
     if (result.outcome.kind === 'error') io.stderr.write(`deskhand: ${result.outcome.message}\n`);
     return result.exitCode;
   } finally {
@@ -87,7 +100,10 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   }
 }
 
-async function createBackend(values: RunFlags, env: NodeJS.ProcessEnv): Promise<{ backend: ChatBackend; baseUrl: string | null }> {
+async function createBackend(
+  values: RunFlags,
+  env: NodeJS.ProcessEnv,
+): Promise<{ backend: ChatBackend; baseUrl: string | null }> {
   if (values.backend === 'replay') {
     if (!values.replay) throw new UsageError('--backend replay needs --replay FILE (a JSONL file of model answers).');
     return { backend: await asUsageError(createReplayBackend(values.replay)), baseUrl: null };
@@ -96,8 +112,10 @@ async function createBackend(values: RunFlags, env: NodeJS.ProcessEnv): Promise<
     throw new UsageError(`--backend must be openai or replay${values.backend ? `, got "${values.backend}"` : ''}.`);
   }
   const baseUrl = values['base-url'] ?? env.DESKHAND_BASE_URL;
-  if (!baseUrl) throw new UsageError('--backend openai needs --base-url, e.g. http://127.0.0.1:8000/v1 for a local vLLM server.');
-  if (!/^https?:\/\//.test(baseUrl)) throw new UsageError(`--base-url must start with http:// or https://, got "${baseUrl}".`);
+  if (!baseUrl)
+    throw new UsageError('--backend openai needs --base-url, e.g. http://127.0.0.1:8000/v1 for a local vLLM server.');
+  if (!/^https?:\/\//.test(baseUrl))
+    throw new UsageError(`--base-url must start with http:// or https://, got "${baseUrl}".`);
   const apiKey = readApiKey(values['api-key-env'], env);
   const model = values.model ?? (await discoverModel(baseUrl, apiKey)) ?? FALLBACK_MODEL;
   return { backend: createOpenAIBackend({ baseUrl, model, apiKey }), baseUrl };
@@ -107,7 +125,8 @@ async function createBackend(values: RunFlags, env: NodeJS.ProcessEnv): Promise<
 function readApiKey(variable: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
   if (variable === undefined) return env.DESKHAND_API_KEY || undefined;
   const value = env[variable];
-  if (!value) throw new UsageError(`--api-key-env names ${variable}, but that environment variable is empty or not set.`);
+  if (!value)
+    throw new UsageError(`--api-key-env names ${variable}, but that environment variable is empty or not set.`);
   return value;
 }
 

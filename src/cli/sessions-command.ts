@@ -80,7 +80,11 @@ function formatSessionLine(info: SessionInfo): string {
 function formatStepLine(step: StepRecord): string {
   const { action } = step;
   const where = action.point ? ` at ${action.point[0]},${action.point[1]}` : '';
-  const detail = action.keys ? ` ${action.keys.join('+')}` : action.text !== null ? ` ${JSON.stringify(action.text)}` : '';
+  const detail = action.keys
+    ? ` ${action.keys.join('+')}`
+    : action.text !== null
+      ? ` ${JSON.stringify(action.text)}`
+      : '';
   const note = step.error ? `  (${step.error})` : step.acted ? '' : '  (not carried out)';
   return `step ${String(step.step).padStart(3)}  ${action.name}${where}${detail}${note}  [${step.frame}]`;
 }

@@ -26,6 +26,7 @@ export function positiveInteger(flag: string, value: string | undefined, fallbac
     if (fallback === undefined) throw new UsageError(`${flag} is required.`);
     return fallback;
   }
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${flag} must be a positive whole number, got "${value}".`);
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new UsageError(`${flag} must be a positive whole number, got "${value}".`);
   return Number(value);
 }

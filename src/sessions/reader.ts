@@ -73,7 +73,8 @@ async function readInfo(dir: string): Promise<SessionInfo> {
     throw new Error('session.json is not valid JSON (the file is damaged)');
   }
   const parsed = SessionInfo.safeParse(json);
-  if (!parsed.success) throw new Error(`session.json does not match the session format: ${parsed.error.issues[0]?.message}`);
+  if (!parsed.success)
+    throw new Error(`session.json does not match the session format: ${parsed.error.issues[0]?.message}`);
   return parsed.data;
 }
 

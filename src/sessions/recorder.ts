@@ -69,4 +69,3 @@ async function writeDurably(path: string, data: string | Buffer): Promise<void> 
     await handle.close();
   }
 }
-

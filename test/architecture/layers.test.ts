@@ -54,11 +54,21 @@ function violationsOf(file: string, text = readFileSync(join(root, file), 'utf8'
       const target = relative(root, resolve(root, dirname(file), specifier));
       const targetLayer = layerOf(target);
       if (targetLayer && !MAY_IMPORT[layer].includes(targetLayer)) {
-        problems.push(`${file} (${layer}) imports ${target} (${targetLayer}); ${layer} may import only [${MAY_IMPORT[layer].join(', ')}]`);
+        problems.push(
+          `${file} (${layer}) imports ${target} (${targetLayer}); ${layer} may import only [${MAY_IMPORT[layer].join(', ')}]`,
+        );
       }
     } else if (NODE_BUILTIN.test(specifier)) {
-      if (layer === 'pure' || layer === 'renderer') problems.push(`${file} (${layer}) imports the Node module ${specifier}`);
-    } else if (!PACKAGES[layer](specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/'))) {
+      if (layer === 'pure' || layer === 'renderer')
+        problems.push(`${file} (${layer}) imports the Node module ${specifier}`);
+    } else if (
+      !PACKAGES[layer](
+        specifier
+          .split('/')
+          .slice(0, specifier.startsWith('@') ? 2 : 1)
+          .join('/'),
+      )
+    ) {
       problems.push(`${file} (${layer}) imports the package ${specifier}`);
     }
   }

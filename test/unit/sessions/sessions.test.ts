@@ -131,7 +131,9 @@ describe('session paths', () => {
     expect(defaultSessionsDir({ HOME: '/Users/ada' }, 'darwin')).toBe(
       '/Users/ada/Library/Application Support/Deskhand/sessions',
     );
-    expect(defaultSessionsDir({ HOME: 'C:/Users/ada', APPDATA: 'C:/AppData' }, 'win32')).toMatch(/^C:\/AppData.Deskhand.sessions$/);
+    expect(defaultSessionsDir({ HOME: 'C:/Users/ada', APPDATA: 'C:/AppData' }, 'win32')).toMatch(
+      /^C:\/AppData.Deskhand.sessions$/,
+    );
     expect(defaultSessionsDir({ HOME: '/h', DESKHAND_SESSIONS_DIR: '/x' }, 'linux')).toBe('/x');
   });
 

@@ -1,4 +1,4 @@
-// Helpers that make awaits and sleeps stop the moment an AbortSignal fires. Node.
+// Helpers that make awaits and sleeps stop the moment an AbortSignal fires; one signal reaches every await of a run. Node only.
 
 /** What to throw on abort: the signal's own reason, or a DOMException named AbortError when it has none. */
 export function abortReason(signal: AbortSignal): unknown {
@@ -46,4 +46,9 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
     }, ms);
     signal.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/** True when `error` is the stop of `signal` (or a fetch abort) rather than a failure; never matches on message text. */
+export function isAbort(error: unknown, signal: AbortSignal): boolean {
+  return signal.aborted || (error instanceof Error && error.name === 'AbortError');
 }
