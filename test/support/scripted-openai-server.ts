@@ -22,6 +22,8 @@ export interface ScriptedServerOptions {
   requireApiKey?: string;
   /** Port on 127.0.0.1 (default 0: any free port). */
   port?: number;
+  /** The model id GET /v1/models lists (default 'glm-4.1v-9b-thinking-scripted'). */
+  modelId?: string;
 }
 
 export interface ScriptedRequest {
@@ -60,6 +62,12 @@ export async function startScriptedServer(options: ScriptedServerOptions): Promi
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const text = await readBody(request);
+    if (request.method === 'GET' && request.url === '/v1/models') {
+      return sendJson(response, 200, {
+        object: 'list',
+        data: [{ id: options.modelId ?? 'glm-4.1v-9b-thinking-scripted' }],
+      });
+    }
     if (request.method !== 'POST' || request.url !== '/v1/chat/completions') {
       return sendJson(response, 404, { error: { message: `No route for ${request.method} ${request.url}` } });
     }

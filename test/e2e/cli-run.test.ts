@@ -1,0 +1,267 @@
+// `deskhand run` end to end: the real CLI, a real X desktop with Chromium, a scripted model server on loopback.
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readSession } from '../../src/sessions/reader.js';
+import { FORM_LAYOUT, FORM_PAGE_URL, openPageInChromium, type ChromiumPage } from '../support/chromium.js';
+import { spawnDeskhand } from '../support/cli.js';
+import { startScriptedServer, type ScriptedAnswer, type ScriptedServer } from '../support/scripted-openai-server.js';
+import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
+
+const API_KEY = 'sk-test-SECRET-7f3a9c';
+const at = (target: keyof typeof FORM_LAYOUT) => `[${FORM_LAYOUT[target].model.join(',')}]`;
+const quote = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
+const answer = (explanation: string, call: string, memory = '[]'): ScriptedAnswer => ({
+  reasoning: `The screen shows the test form. Next: ${explanation} This reasoning is long enough to arrive in several chunks.`,
+  answer: `<answer>${explanation}\n<|begin_of_box|>${call}<|end_of_box|>\nMemory:\n${memory}</answer>`,
+});
+const DONE = answer('The form is filled in.', 'DONE()');
+
+const SLOW_REASONING = 'Thinking slowly. '.repeat(200);
+const UNICODE_AND_SYMBOLS = 'Grüße, 世界! @#$%^&*()_+{}:"<>?~|\\ it\'s `ok`';
+
+let desktop: XDesktop;
+let browser: ChromiumPage;
+let server: ScriptedServer | undefined;
+let sessionsDir: string;
+
+beforeAll(async () => {
+  desktop = await startXDesktop();
+});
+afterAll(async () => {
+  await desktop?.stop();
+});
+beforeEach(async () => {
+  sessionsDir = await mkdtemp(join(tmpdir(), 'deskhand-e2e-'));
+  browser = await openPageInChromium(desktop, FORM_PAGE_URL);
+});
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+  await browser?.close();
+  await rm(sessionsDir, { recursive: true, force: true });
+});
+
+const pageValue = (selector: string) => browser.page.$eval(selector, (element) => (element as HTMLInputElement).value);
+const pageState = () =>
+  browser.page.evaluate(() => (window as unknown as { __state: Record<string, unknown> }).__state);
+const pageEventCount = () =>
+  browser.page.evaluate(() => (window as unknown as { __events: unknown[] }).__events.length);
+
+function runDeskhand(extraArgs: string[], env: NodeJS.ProcessEnv = {}) {
+  return spawnDeskhand(
+    [
+      'run',
+      'fill in the test form',
+      '--backend',
+      'openai',
+      '--base-url',
+      server!.baseUrl,
+      '--sessions-dir',
+      sessionsDir,
+      '--json',
+      ...extraArgs,
+    ],
+    { ...desktop.env, ...env },
+  );
+}
+
+async function expectFramesOnDisk(sessionDir: string, count: number) {
+  const frames = (await readdir(join(sessionDir, 'frames'))).sort();
+  expect(frames).toHaveLength(count);
+  const metadata = await sharp(join(sessionDir, 'frames', frames[0]!)).metadata();
+  expect([metadata.format, metadata.width, metadata.height]).toEqual(['jpeg', 1920, 1080]);
+}
+
+describe('deskhand run on a real desktop', () => {
+  it('fills a form from a server that streams <think> inline: clicks land, unicode and symbols arrive exactly, key chords work', async () => {
+    server = await startScriptedServer({
+      style: 'inline',
+      requireApiKey: API_KEY,
+      answers: [
+        answer('Click the text input.', `left_click(start_box='${at('textInput')}', element_info='text input')`),
+        answer('Type the greeting.', `type(content=${quote(UNICODE_AND_SYMBOLS)})`, '["greeting typed"]'),
+        answer('Click the text area.', `left_click(start_box='${at('textArea')}')`),
+        answer('Type a draft.', `type(content='draft text')`),
+        answer('Select all of it.', `key(keys='ctrl+a')`),
+        answer('Replace it.', `type(content='fresh')`),
+        answer('New line.', `key(keys='Return')`),
+        answer('Second line.', `type(content='zweite Zeile ✓')`),
+        DONE,
+      ],
+    });
+    const run = runDeskhand(['--api-key-env', 'DESKHAND_TEST_KEY', '--model', 'glm-4.1v-test'], {
+      DESKHAND_TEST_KEY: API_KEY,
+    });
+    const { code } = await run.exited;
+    expect(code, run.stderr()).toBe(0);
+
+    expect(await pageValue('#textInput')).toBe(UNICODE_AND_SYMBOLS);
+    expect(await pageValue('#textArea')).toBe('fresh\nzweite Zeile ✓');
+
+    expect(server.requests.map((request) => request.imageCount)).toEqual([1, 2, 3, 4, 5, 5, 5, 5, 5]);
+    expect(server.requests[2]!.prompt).toContain('Memory:\n["greeting typed"]');
+    expect(server.requests[1]!.prompt).toContain(
+      "step 1: Click the text input.\nleft_click(start_box='[161,130]', element_info='text input')",
+    );
+    expect(server.requests[0]!.body).toMatchObject({
+      model: 'glm-4.1v-test',
+      stream: true,
+      skip_special_tokens: false,
+    });
+
+    const types = run.events.map((event) => event.type);
+    expect(types[0]).toBe('run-start');
+    expect(types.at(-1)).toBe('run-end');
+    expect(types.filter((type) => type === 'reasoning-delta').length).toBeGreaterThan(9 * 3);
+    const firstStep = run.events.filter((event) => 'step' in event && event.step === 1).map((event) => event.type);
+    expect(firstStep.indexOf('reasoning-delta')).toBeLessThan(firstStep.indexOf('text-delta'));
+
+    const start = run.events[0]!;
+    if (start.type !== 'run-start') throw new Error('first event is not run-start');
+    const session = await readSession(sessionsDir, start.sessionId);
+    expect(session.info).toMatchObject({
+      outcome: { kind: 'done' },
+      steps: 9,
+      backend: { kind: 'openai', model: 'glm-4.1v-test' },
+    });
+    expect(session.steps.map((step) => [step.step, step.action.name, step.acted])).toEqual([
+      [1, 'left_click', true],
+      [2, 'type', true],
+      [3, 'left_click', true],
+      [4, 'type', true],
+      [5, 'key', true],
+      [6, 'type', true],
+      [7, 'key', true],
+      [8, 'type', true],
+      [9, 'done', false],
+    ]);
+    expect(session.steps[0]!).toMatchObject({
+      action: { point: FORM_LAYOUT.textInput.px.map((value) => expect.closeTo(value, -1)) },
+    });
+    expect(session.steps[0]!.thinking).toContain('The screen shows the test form.');
+    expect(session.steps[1]!.action.text).toBe(UNICODE_AND_SYMBOLS);
+    await expectFramesOnDisk(session.dir, 9);
+    for (const file of ['session.json', 'steps.jsonl']) {
+      expect(await readFile(join(session.dir, file), 'utf8')).not.toContain(API_KEY);
+    }
+  });
+
+  it('scrolls, drags and clicks every button from a server that streams reasoning_content', async () => {
+    server = await startScriptedServer({
+      style: 'reasoning_content',
+      answers: [
+        answer('Scroll the box.', `scroll(start_box='${at('scrollBox')}', direction='down', step=3)`),
+        answer('Drag the block.', `left_drag(start_box='${at('dragSource')}', end_box='${at('dropTarget')}')`),
+        answer('Right click.', `right_click(start_box='${at('clickButton')}')`),
+        answer('Double click.', `left_double_click(start_box='${at('clickButton')}')`),
+        answer('Middle click.', `middle_click(start_box='${at('clickButton')}')`),
+        answer('Hover.', `hover(start_box='${at('hoverTarget')}')`),
+        DONE,
+      ],
+    });
+    const run = runDeskhand([]);
+    const { code } = await run.exited;
+    expect(code, run.stderr()).toBe(0);
+
+    const state = await pageState();
+    expect(state).toMatchObject({ right: 1, double: 1, middle: 1, drop: { onTarget: true } });
+    expect(state.hover).toBeGreaterThanOrEqual(1);
+    expect(await browser.page.$eval('#scrollBox', (element) => element.scrollTop)).toBeGreaterThan(0);
+
+    const start = run.events[0]!;
+    if (start.type !== 'run-start') throw new Error('first event is not run-start');
+    expect(start.model).toBe('glm-4.1v-9b-thinking-scripted');
+    const session = await readSession(sessionsDir, start.sessionId);
+    expect(session.steps.map((step) => step.action.name)).toEqual([
+      'scroll',
+      'left_drag',
+      'right_click',
+      'left_double_click',
+      'middle_click',
+      'hover',
+      'done',
+    ]);
+    expect(session.steps[0]!.action).toMatchObject({ direction: 'down', steps: 3 });
+    await expectFramesOnDisk(session.dir, 7);
+  });
+
+  it('SIGINT mid-generation stops within 100 ms with exit 4, no input after it, and an intact session', async () => {
+    server = await startScriptedServer({
+      style: 'reasoning_content',
+      chunkDelayMs: 40,
+      answers: [
+        answer('Click the button.', `left_click(start_box='${at('clickButton')}')`),
+        {
+          reasoning: SLOW_REASONING,
+          answer: `<answer>x <|begin_of_box|>left_click(start_box='${at('clickButton')}')<|end_of_box|></answer>`,
+        },
+      ],
+    });
+    const run = runDeskhand([]);
+    await run.waitForEvent((event) => event.type === 'reasoning-delta' && event.step === 2);
+    const eventsAtStop = await pageEventCount();
+    const stoppedAt = performance.now();
+    run.child.kill('SIGINT');
+    const { code, at: exitedAt } = await run.exited;
+    expect(code, run.stderr()).toBe(4);
+    expect(exitedAt - stoppedAt).toBeLessThan(100);
+
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await pageEventCount()).toBe(eventsAtStop);
+    expect((await pageState()).left).toBe(1);
+    expect(server.requests[1]!.closedEarly).toBe(true);
+
+    const end = run.events.at(-1)!;
+    expect(end).toMatchObject({ type: 'run-end', outcome: { kind: 'stopped' } });
+    const session = await readSession(sessionsDir, (end as { sessionId: string }).sessionId);
+    expect(session.warnings).toEqual([]);
+    expect(session.info.outcome?.kind).toBe('stopped');
+    expect(session.steps.map((step) => [step.step, step.acted])).toEqual([
+      [1, true],
+      [2, false],
+    ]);
+    const partialThinking = session.steps[1]!.thinking;
+    expect(partialThinking.length).toBeGreaterThan(0);
+    expect(SLOW_REASONING.startsWith(partialThinking)).toBe(true);
+  });
+
+  it('SIGINT during a WAIT stops within 100 ms with exit 4', async () => {
+    server = await startScriptedServer({ style: 'inline', answers: [answer('Wait for the page.', 'WAIT()')] });
+    const run = runDeskhand([]);
+    await run.waitForEvent((event) => event.type === 'action-parsed' && event.action.name === 'wait');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const stoppedAt = performance.now();
+    run.child.kill('SIGINT');
+    const { code, at: exitedAt } = await run.exited;
+    expect(code, run.stderr()).toBe(4);
+    expect(exitedAt - stoppedAt).toBeLessThan(100);
+  });
+
+  it('an unreachable server is a configuration error (exit 2) that names the URL, and the session records it', async () => {
+    const closed = await startScriptedServer({ style: 'inline', answers: [] });
+    await closed.close();
+    const run = spawnDeskhand(
+      [
+        'run',
+        'anything',
+        '--backend',
+        'openai',
+        '--base-url',
+        closed.baseUrl,
+        '--model',
+        'm',
+        '--sessions-dir',
+        sessionsDir,
+      ],
+      desktop.env,
+    );
+    const { code } = await run.exited;
+    expect(code).toBe(2);
+    expect(run.stderr()).toContain(closed.baseUrl);
+    const [id] = await readdir(sessionsDir);
+    expect((await readSession(sessionsDir, id!)).info.outcome).toMatchObject({ kind: 'error' });
+  });
+});

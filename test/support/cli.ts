@@ -1,0 +1,62 @@
+// Runs the built `bin/deskhand` as a child process and follows its --json events. Node only (tests).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { RunEvent } from '../../src/host/protocol/run-events.js';
+
+export const DESKHAND_BIN = resolve(import.meta.dirname, '../../bin/deskhand');
+
+export interface DeskhandProcess {
+  child: ChildProcess;
+  /** Every --json event so far, validated against the RunEvent schema. */
+  events: RunEvent[];
+  stdout(): string;
+  stderr(): string;
+  /** Resolves with the first event (already seen or future) that matches. */
+  waitForEvent(predicate: (event: RunEvent) => boolean, timeoutMs?: number): Promise<RunEvent>;
+  /** Resolves when the process exits, with its code and performance.now() at exit. */
+  exited: Promise<{ code: number | null; at: number }>;
+}
+
+export function spawnDeskhand(args: string[], env: NodeJS.ProcessEnv, stdin?: string): DeskhandProcess {
+  const child = spawn(process.execPath, [DESKHAND_BIN, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  let pending = '';
+  const events: RunEvent[] = [];
+  const waiters: Array<{ predicate: (event: RunEvent) => boolean; resolve: (event: RunEvent) => void }> = [];
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk;
+    pending += chunk;
+    const lines = pending.split('\n');
+    pending = lines.pop()!;
+    for (const line of lines) {
+      if (!line.startsWith('{')) continue;
+      const event = RunEvent.parse(JSON.parse(line));
+      events.push(event);
+      for (const waiter of waiters.filter((candidate) => candidate.predicate(event))) waiter.resolve(event);
+    }
+  });
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  child.stdin!.end(stdin ?? '');
+  const exited = new Promise<{ code: number | null; at: number }>((resolveExit) =>
+    child.once('exit', (code) => resolveExit({ code, at: performance.now() })),
+  );
+  return {
+    child,
+    events,
+    stdout: () => stdout,
+    stderr: () => stderr,
+    exited,
+    waitForEvent(predicate, timeoutMs = 60_000) {
+      const seen = events.find(predicate);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolveEvent, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error(`no matching event in ${timeoutMs} ms; stderr: ${stderr}`)),
+          timeoutMs,
+        );
+        waiters.push({ predicate, resolve: (event) => (clearTimeout(timer), resolveEvent(event)) });
+      });
+    },
+  };
+}
