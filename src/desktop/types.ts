@@ -11,7 +11,10 @@ export interface Rect {
 
 /** One monitor as the operator sees it. */
 export interface Display {
-  /** Stable id within a session: the RandR output name on X11 (e.g. "screen-0" or "DP-1"). */
+  /**
+   * Stable id within a session: the RandR output name on X11 (e.g. "screen" on Xvfb, "DP-1"). findDisplay() in
+   * displays.ts also accepts the display's index in the list, "0" being the primary.
+   */
   id: string;
   /** Where the display lies in the input library's coordinate space. */
   bounds: Rect;
@@ -25,6 +28,7 @@ export interface Frame {
   displayId: string;
   /** Raw pixels, 4 bytes a pixel, row-major, no padding. */
   pixels: Buffer;
+  /** Byte order of each pixel; nut-js on X11 gives 'bgra' with the alpha byte 0, so ignore alpha. */
   channelOrder: 'rgba' | 'bgra';
   /** Image size in pixels (what the model sees and what 0–999 points are scaled by). */
   width: number;

@@ -1,0 +1,193 @@
+// Text entry by clipboard paste with the previous clipboard restored (xclip on X11, nut-js elsewhere). Node only.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { promisify } from 'node:util';
+import { loadNut } from './nut.js';
+import { sleep } from './sleep.js';
+
+const execFileAsync = promisify(execFile);
+const XCLIP_TIMEOUT_MS = 2000;
+/** How long an app may take to ask for the pasted text before the clipboard is restored anyway. */
+const PASTE_REQUEST_TIMEOUT_MS = 1500;
+/** Quiet time after the last request of a paste before the clipboard is restored. */
+const PASTE_QUIET_MS = 150;
+/** Without xclip's request log (macOS, Windows), restore after this long. */
+const BLIND_RESTORE_DELAY_MS = 300;
+const TEXT_TARGETS = ['UTF8_STRING', 'text/plain;charset=utf-8', 'STRING', 'TEXT', 'text/plain'];
+const RESTORABLE_TARGETS = [...TEXT_TARGETS, 'image/png'];
+
+/** What the clipboard held before a paste: the best restorable X selection target and its bytes. */
+export interface SavedClipboard {
+  target: string;
+  data: Buffer;
+}
+
+/** Presses the paste chord (Ctrl+V, or Cmd+V on macOS). */
+export type PressPaste = (signal: AbortSignal) => Promise<void>;
+
+function xclip(args: string[]): Promise<Buffer> {
+  return execFileAsync('xclip', ['-selection', 'clipboard', ...args], {
+    encoding: 'buffer',
+    timeout: XCLIP_TIMEOUT_MS,
+    maxBuffer: 256 * 1024 * 1024,
+  }).then(({ stdout }) => stdout);
+}
+
+/** Reads the X clipboard in its best restorable form; null when nobody owns it or it holds nothing we can restore. */
+export async function saveX11Clipboard(): Promise<SavedClipboard | null> {
+  const targets = await xclip(['-o', '-t', 'TARGETS']).then(
+    (stdout) => stdout.toString('utf8').split('\n'),
+    (): string[] => [],
+  );
+  const target = RESTORABLE_TARGETS.find((candidate) => targets.includes(candidate));
+  if (target === undefined) return null;
+  const data = await xclip(['-o', '-t', target]).catch(() => null);
+  return data === null ? null : { target, data };
+}
+
+/**
+ * Owns the X clipboard with `text` through `xclip -verbose`, which stays in the foreground and logs each request it
+ * serves: that log tells when the pasting app has read the text, so the restore cannot race the paste.
+ */
+class X11ClipboardOffer {
+  private log = '';
+  private readonly exited: Promise<unknown>;
+
+  private constructor(private readonly child: ChildProcess) {
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (this.log += chunk));
+    child.on('error', (error) => (this.log += `${error.message} (is xclip installed?)`));
+    this.exited = once(child, 'exit').catch(() => undefined);
+  }
+
+  private get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null && this.child.pid !== undefined;
+  }
+
+  static async create(text: string): Promise<X11ClipboardOffer> {
+    const child = spawn('xclip', ['-selection', 'clipboard', '-i', '-verbose'], { stdio: ['pipe', 'ignore', 'pipe'] });
+    const offer = new X11ClipboardOffer(child);
+    child.stdin?.end(text, 'utf8');
+    const owned = await offer.waitFor(/request number 1\b/, XCLIP_TIMEOUT_MS);
+    if (!owned) {
+      await offer.end();
+      throw new Error(`xclip did not take the clipboard: ${offer.log.trim() || 'no output'}`);
+    }
+    return offer;
+  }
+
+  /**
+   * Resolves true once an app has read the text and then made no further request for PASTE_QUIET_MS (Chromium reads
+   * twice per paste), false when nothing read it within PASTE_REQUEST_TIMEOUT_MS. TARGETS queries are not counted.
+   */
+  async waitForPaste(signal: AbortSignal): Promise<boolean> {
+    const deadline = Date.now() + PASTE_REQUEST_TIMEOUT_MS;
+    let served = 0;
+    let lastChange = Date.now();
+    while (Date.now() < deadline && this.running) {
+      const count = this.servedRequests();
+      if (count !== served) [served, lastChange] = [count, Date.now()];
+      if (served > 0 && Date.now() - lastChange >= PASTE_QUIET_MS) return true;
+      await sleep(10, signal);
+    }
+    return served > 0;
+  }
+
+  /** xclip logs "Waiting for selection request number N" after serving N - 1 requests. */
+  private servedRequests(): number {
+    const numbers = [...this.log.matchAll(/request number (\d+)/g)].map((match) => Number(match[1]));
+    return Math.max(1, ...numbers) - 1;
+  }
+
+  private async waitFor(pattern: RegExp, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (!pattern.test(this.log)) {
+      if (Date.now() >= deadline || !this.running) return false;
+      await sleep(5);
+    }
+    return true;
+  }
+
+  /** Waits for xclip to exit (it does when another owner takes over), killing it after a grace period. */
+  async end(graceMs = 0): Promise<void> {
+    if (!this.running) return;
+    const timer = setTimeout(() => this.child.kill(), graceMs);
+    await this.exited;
+    clearTimeout(timer);
+  }
+}
+
+/** Hands the saved content to a background xclip, which keeps serving it after Deskhand exits. */
+function restoreX11Clipboard(saved: SavedClipboard): void {
+  const targetArgs = saved.target === 'UTF8_STRING' ? [] : ['-t', saved.target];
+  const child = spawn('xclip', ['-selection', 'clipboard', '-i', ...targetArgs], {
+    detached: true,
+    stdio: ['pipe', 'ignore', 'ignore'],
+  });
+  child.on('error', () => undefined);
+  child.stdin?.end(saved.data);
+  child.unref();
+}
+
+/** Restores still running after an aborted paste: a stop answers at once, `waitForClipboardRestores` catches up. */
+const pendingRestores = new Set<Promise<void>>();
+
+function keepPending(restore: Promise<void>): void {
+  const tracked = restore.catch(() => undefined).finally(() => pendingRestores.delete(tracked));
+  pendingRestores.add(tracked);
+}
+
+/** Resolves once every clipboard restore left running by an aborted paste has finished. */
+export async function waitForClipboardRestores(): Promise<void> {
+  await Promise.all(pendingRestores);
+}
+
+/** Presses paste and waits for the app; restores afterwards, in the background when the paste was interrupted. */
+async function pasteThenRestore(paste: () => Promise<unknown>, restore: () => Promise<void>): Promise<void> {
+  try {
+    await paste();
+  } catch (error) {
+    keepPending(restore());
+    throw error;
+  }
+  await restore();
+}
+
+async function pasteWithXclip(text: string, pressPaste: PressPaste, signal: AbortSignal): Promise<void> {
+  const saved = await saveX11Clipboard();
+  signal.throwIfAborted();
+  const offer = await X11ClipboardOffer.create(text);
+  const paste = async () => {
+    signal.throwIfAborted();
+    await pressPaste(signal);
+    await offer.waitForPaste(signal);
+  };
+  // The offer exits once the restored content takes over; with nothing to restore it is killed, leaving no owner.
+  const restore = async () => {
+    if (saved) restoreX11Clipboard(saved);
+    await offer.end(saved ? XCLIP_TIMEOUT_MS : 0);
+  };
+  await pasteThenRestore(paste, restore);
+}
+
+async function pasteWithNutClipboard(text: string, pressPaste: PressPaste, signal: AbortSignal): Promise<void> {
+  const { clipboard } = await loadNut();
+  const previous = await clipboard.getContent().catch(() => '');
+  signal.throwIfAborted();
+  await clipboard.setContent(text);
+  const paste = async () => {
+    await pressPaste(signal);
+    await sleep(BLIND_RESTORE_DELAY_MS, signal);
+  };
+  await pasteThenRestore(paste, () => clipboard.setContent(previous));
+}
+
+/**
+ * Types `text` by pasting it: keyboard.type mangles shifted symbols and non-ASCII text (research/feasibility.md).
+ * The previous clipboard (text or PNG) is restored before this resolves; after an abort it rejects at once and the
+ * restore finishes in the background (see waitForClipboardRestores).
+ */
+export function pasteText(text: string, pressPaste: PressPaste, signal: AbortSignal): Promise<void> {
+  signal.throwIfAborted();
+  const paste = process.platform === 'linux' ? pasteWithXclip : pasteWithNutClipboard;
+  return paste(text, pressPaste, signal);
+}

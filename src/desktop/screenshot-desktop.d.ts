@@ -1,0 +1,12 @@
+// Types for the parts of screenshot-desktop 1.15 that Deskhand uses (the package ships none). Node only.
+declare module 'screenshot-desktop' {
+  interface ScreenshotOptions {
+    /** The display id of screenshot.listDisplays(); on Linux the xrandr output name. */
+    screen?: string | number;
+    format?: 'png' | 'jpg' | 'jpeg';
+    filename?: string;
+    linuxLibrary?: 'imagemagick' | 'scrot';
+  }
+  function screenshot(options?: ScreenshotOptions): Promise<Buffer>;
+  export default screenshot;
+}

@@ -1,0 +1,93 @@
+// Opens a page in Debian's Chromium, headful and fullscreen on a test X desktop, driven by Playwright. Node only.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { XDesktop } from './x-desktop.js';
+
+export { FORM_COLOUR_BLOCK_RGB, FORM_LAYOUT, FORM_PAGE_URL } from '../fixtures/pages/form-layout.js';
+
+export interface ChromiumOptions {
+  /** Chromium binary (default /usr/bin/chromium). */
+  executablePath?: string;
+  /** Extra command-line switches. */
+  args?: string[];
+}
+
+/** A page shown fullscreen: page coordinates equal screen coordinates (0,0 at the top-left, scale 1). */
+export interface ChromiumPage {
+  page: Page;
+  context: BrowserContext;
+  /** Closes Chromium and deletes its temporary profile. */
+  close(): Promise<void>;
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-features=Translate,MediaRouter',
+  '--password-store=basic',
+  '--kiosk',
+  '--window-position=0,0',
+  '--force-device-scale-factor=1',
+];
+
+/** Waits until the kiosk window covers the screen, so that targets sit at their documented screen pixels. */
+async function waitForFullscreen(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => window.screenX === 0 && window.screenY === 0 && window.innerWidth === screen.width && document.hasFocus(),
+    undefined,
+    { timeout: 30_000, polling: 50 },
+  );
+}
+
+/**
+ * Waits until the page has focus and has painted two frames: Chromium drops input that arrives before a newly
+ * loaded page first paints, which under load can come after the load event. Call it after every goto or reload.
+ */
+export async function waitForInputReady(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.hasFocus(), undefined, { timeout: 30_000, polling: 50 });
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
+}
+
+/**
+ * Launches Chromium in kiosk mode on `desktop` with a throw-away profile and opens `url` (file:// works, e.g.
+ * FORM_PAGE_URL). Resolves once the page has loaded, fills the screen, has keyboard focus and has painted.
+ */
+export async function openPageInChromium(
+  desktop: Pick<XDesktop, 'env'>,
+  url: string,
+  options: ChromiumOptions = {},
+): Promise<ChromiumPage> {
+  const profile = await mkdtemp(join(tmpdir(), 'deskhand-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: options.executablePath ?? '/usr/bin/chromium',
+    headless: false,
+    env: desktop.env,
+    viewport: null,
+    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+    timeout: 60_000,
+  });
+  const close = async () => {
+    await context.close().catch(() => undefined);
+    await rm(profile, { recursive: true, force: true });
+  };
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(url, { waitUntil: 'load' });
+    await waitForFullscreen(page);
+    await waitForInputReady(page);
+    return { page, context, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

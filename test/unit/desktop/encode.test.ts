@@ -1,0 +1,107 @@
+// Frame encoding (channel order, size, format) and fingerprint-based change detection. Node only.
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { encodeFrame, frameFingerprint, framesDiffer, toRgb } from '../../../src/desktop/encode.js';
+import type { Frame } from '../../../src/desktop/types.js';
+
+function solidFrame(width: number, height: number, rgb: [number, number, number], order: Frame['channelOrder']): Frame {
+  const pixels = Buffer.alloc(width * height * 4);
+  const [first, third] = order === 'bgra' ? [rgb[2], rgb[0]] : [rgb[0], rgb[2]];
+  for (let offset = 0; offset < pixels.length; offset += 4) pixels.set([first, rgb[1], third, 0], offset);
+  return {
+    displayId: 'screen',
+    pixels,
+    channelOrder: order,
+    width,
+    height,
+    bounds: { x: 0, y: 0, width, height },
+    scaleFactor: 1,
+    capturedAt: 0,
+  };
+}
+
+/** Paints a dark rectangle into a copy of the frame (a glyph, a caret). */
+function withRect(frame: Frame, left: number, top: number, width: number, height: number): Frame {
+  const pixels = Buffer.from(frame.pixels);
+  for (let y = top; y < top + height; y++)
+    pixels.fill(0, (y * frame.width + left) * 4, (y * frame.width + left + width) * 4);
+  return { ...frame, pixels };
+}
+
+describe('toRgb', () => {
+  it('swaps BGRA to RGB and drops alpha', () => {
+    const frame = {
+      width: 2,
+      height: 1,
+      channelOrder: 'bgra' as const,
+      pixels: Buffer.from([1, 2, 3, 0, 4, 5, 6, 255]),
+    };
+    expect([...toRgb(frame)]).toEqual([3, 2, 1, 6, 5, 4]);
+  });
+
+  it('keeps RGBA order and drops alpha', () => {
+    const frame = { width: 1, height: 1, channelOrder: 'rgba' as const, pixels: Buffer.from([1, 2, 3, 4]) };
+    expect([...toRgb(frame)]).toEqual([1, 2, 3]);
+  });
+});
+
+describe('encodeFrame', () => {
+  it('encodes a BGRA frame to an opaque PNG with exact colours', async () => {
+    const image = await encodeFrame(solidFrame(8, 4, [255, 0, 128], 'bgra'), { format: 'png' });
+    const decoded = await sharp(image.data).raw().toBuffer({ resolveWithObject: true });
+    expect({ mime: image.mime, width: image.width, height: image.height, channels: decoded.info.channels }).toEqual({
+      mime: 'image/png',
+      width: 8,
+      height: 4,
+      channels: 3,
+    });
+    expect([...decoded.data.subarray(0, 3)]).toEqual([255, 0, 128]);
+  });
+
+  it('encodes JPEG at quality 80 by default and halves the size for history images', async () => {
+    const frame = solidFrame(64, 32, [10, 200, 30], 'rgba');
+    const full = await encodeFrame(frame, { format: 'jpeg' });
+    const half = await encodeFrame(frame, { format: 'jpeg', scale: 0.5 });
+    expect([full.mime, full.width, full.height, half.width, half.height]).toEqual(['image/jpeg', 64, 32, 32, 16]);
+    const metadata = await sharp(half.data).metadata();
+    expect([metadata.format, metadata.width, metadata.height]).toEqual(['jpeg', 32, 16]);
+    const [red, green, blue] = (await sharp(full.data).raw().toBuffer()).subarray(0, 3);
+    expect(Math.max(Math.abs(red! - 10), Math.abs(green! - 200), Math.abs(blue! - 30))).toBeLessThan(6);
+  });
+
+  it('rejects a scale outside (0, 1]', async () => {
+    await expect(encodeFrame(solidFrame(4, 4, [0, 0, 0], 'rgba'), { format: 'jpeg', scale: 2 })).rejects.toThrow(
+      /scale 2/,
+    );
+  });
+});
+
+describe('framesDiffer', () => {
+  const white = solidFrame(1920, 1080, [255, 255, 255], 'bgra');
+
+  it('finds equal frames equal, also through fingerprints and channel orders', () => {
+    const copy = { ...white, pixels: Buffer.from(white.pixels) };
+    expect(framesDiffer(white, copy)).toBe(false);
+    expect(framesDiffer(frameFingerprint(white), solidFrame(1920, 1080, [255, 255, 255], 'rgba'))).toBe(false);
+  });
+
+  it('sees one typed glyph', () => {
+    expect(framesDiffer(white, withRect(white, 700, 400, 9, 14))).toBe(true);
+  });
+
+  it('sees a different size as a change', () => {
+    expect(framesDiffer(white, solidFrame(1280, 720, [255, 255, 255], 'bgra'))).toBe(true);
+  });
+
+  it('ignores changes below the threshold', () => {
+    const glyph = withRect(white, 700, 400, 9, 14);
+    expect(framesDiffer(white, glyph, 255)).toBe(false);
+  });
+
+  it('fingerprints 1920×1080 into a 64×36 grid of mean luminance', () => {
+    const fingerprint = frameFingerprint(white);
+    expect([fingerprint.columns, fingerprint.rows, fingerprint.cells.length, fingerprint.cells[0]]).toEqual([
+      64, 36, 2304, 255,
+    ]);
+  });
+});
