@@ -54,7 +54,13 @@ export async function runAgent(options: RunOptions): Promise<RunResult> {
     result = outcomeOfError(error, options.signal);
   }
   await options.operator.release().catch(() => undefined);
-  await options.recorder.finish(result.outcome);
+  // A session that cannot be closed (full disk) must not hide how the run ended; its steps are already on disk.
+  await options.recorder.finish(result.outcome).catch((error: unknown) => {
+    result = {
+      outcome: { kind: 'error', message: `${result.outcome.message} ${describeDiskError(error)}` },
+      exitCode: 1,
+    };
+  });
   options.onEvent({ type: 'run-end', outcome: result.outcome, steps, sessionId: options.recorder.id });
   return { outcome: result.outcome, steps, exitCode: result.exitCode ?? OUTCOME_EXIT_CODES[result.outcome.kind] };
 }
@@ -101,6 +107,15 @@ function outcomeOfError(error: unknown, signal: AbortSignal): { outcome: Outcome
     const exitCode = CONFIGURATION_ERRORS.includes(error.code) ? 2 : 1;
     return { outcome: { kind: 'error', message: error.message }, exitCode };
   }
+  if ((error as NodeJS.ErrnoException).code === 'ENOSPC')
+    return { outcome: { kind: 'error', message: describeDiskError(error) } };
   const message = error instanceof Error ? error.message : String(error);
   return { outcome: { kind: 'error', message: `Internal error: ${message}` } };
+}
+
+function describeDiskError(error: unknown): string {
+  if ((error as NodeJS.ErrnoException).code === 'ENOSPC') {
+    return 'The disk is full, so the session could not be written: free some space; the steps recorded so far are kept.';
+  }
+  return `The session could not be closed: ${error instanceof Error ? error.message : String(error)}`;
 }

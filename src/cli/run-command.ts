@@ -6,6 +6,7 @@ import { discoverModel } from '../backends/discover-model.js';
 import { createOpenAIBackend } from '../backends/openai.js';
 import { createReplayBackend } from '../backends/replay.js';
 import { findDisplay } from '../desktop/displays.js';
+import { DesktopSetupError } from '../desktop/errors.js';
 import { createNutOperator } from '../desktop/nut-operator.js';
 import { defaultSessionsDir, newSessionId, redactUrl } from '../sessions/paths.js';
 import { SessionRecorder } from '../sessions/recorder.js';
@@ -51,7 +52,7 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   const maxSteps = positiveInteger('--max-steps', values['max-steps'], DEFAULT_MAX_STEPS);
   const { backend, baseUrl } = await createBackend(values, io.env);
   const operator = await createNutOperator();
-  const display = findDisplay(await operator.displays(), values.display);
+  const display = await asUsageError(operator.displays().then((displays) => findDisplay(displays, values.display)));
   const recorder = await SessionRecorder.create(values['sessions-dir'] ?? defaultSessionsDir(io.env), {
     formatVersion: SESSION_FORMAT_VERSION,
     id: newSessionId(),
@@ -134,7 +135,7 @@ async function asUsageError<T>(promise: Promise<T>): Promise<T> {
   try {
     return await promise;
   } catch (error) {
-    if (error instanceof BackendError) throw new UsageError(error.message);
+    if (error instanceof BackendError || error instanceof DesktopSetupError) throw new UsageError(error.message);
     throw error;
   }
 }

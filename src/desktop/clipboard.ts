@@ -3,7 +3,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { promisify } from 'node:util';
 import { loadNut } from './nut.js';
-import { sleep } from './sleep.js';
+import { sleep } from '../abortable.js';
 
 const execFileAsync = promisify(execFile);
 const XCLIP_TIMEOUT_MS = 2000;

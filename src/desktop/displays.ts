@@ -3,6 +3,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { z } from 'zod';
 import { displayBoundsInInputSpace } from './coordinates.js';
+import { DesktopSetupError } from './errors.js';
 import { loadNut } from './nut.js';
 import type { Display, Rect } from './types.js';
 
@@ -102,5 +103,5 @@ export function findDisplay(displays: Display[], idOrIndex?: string | number): D
   const byIndex = /^\d+$/.test(key) ? displays[Number(key)] : undefined;
   if (byIndex) return byIndex;
   const available = displays.map((display, index) => `${index}: ${display.id}`).join(', ') || 'none';
-  throw new Error(`Unknown display "${key}". Available displays (index: id): ${available}`);
+  throw new DesktopSetupError(`Unknown display "${key}". Available displays (index: id): ${available}`);
 }

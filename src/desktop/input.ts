@@ -2,7 +2,7 @@
 import { pasteText, waitForClipboardRestores } from './clipboard.js';
 import { planChord, type NutKeyName } from './keymap.js';
 import { loadNut, type Nut } from './nut.js';
-import { sleep } from './sleep.js';
+import { sleep } from '../abortable.js';
 
 /** A point in the input library's coordinate space (see coordinates.ts). */
 export interface InputPoint {

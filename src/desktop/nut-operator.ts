@@ -5,7 +5,7 @@ import { mapFramePixelToInput } from './coordinates.js';
 import { findDisplay, listDisplays } from './displays.js';
 import { NutInput, type InputPoint } from './input.js';
 import { DEFAULT_SETTLE_CAP_MS, waitForSettle } from './settle.js';
-import { sleep } from './sleep.js';
+import { sleep } from '../abortable.js';
 import type { Display, Frame, Operator } from './types.js';
 
 /** Options of createNutOperator. */

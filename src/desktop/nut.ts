@@ -1,5 +1,6 @@
 // Lazy, configured nut-js: importing src/desktop opens no X connection until input or capture is used. Node only.
 import { connect } from 'node:net';
+import { DesktopSetupError } from './errors.js';
 
 /** The nut-js module namespace. */
 export type Nut = typeof import('@nut-tree-fork/nut-js');
@@ -10,7 +11,7 @@ let loading: Promise<Nut> | undefined;
 /** Where an X11 DISPLAY value listens: local sockets (file, then abstract) for ":N", TCP port 6000+N for "host:N". */
 export function xServerAddresses(display: string): ({ path: string } | { host: string; port: number })[] {
   const match = /^([^:]*):(\d+)(\.\d+)?$/.exec(display);
-  if (!match) throw new Error(`DISPLAY="${display}" is not an X11 display name like ":0"`);
+  if (!match) throw new DesktopSetupError(`DISPLAY="${display}" is not an X11 display name like ":0"`);
   const [, host = '', number = '0'] = match;
   if (host !== '' && host !== 'unix') return [{ host, port: 6000 + Number(number) }];
   const path = `/tmp/.X11-unix/X${number}`;
@@ -33,7 +34,11 @@ function probe(address: { path: string } | { host: string; port: number }): Prom
 
 /** libnut segfaults when it cannot open the display, so the X server is checked first, with a clear error. */
 async function assertXServerReachable(display: string | undefined): Promise<void> {
-  if (!display) throw new Error('DISPLAY is not set: Deskhand needs an X11 session (or XWayland) on Linux');
+  if (!display) {
+    throw new DesktopSetupError(
+      'DISPLAY is not set: run Deskhand inside an X11 session (or XWayland), e.g. DISPLAY=:0',
+    );
+  }
   const reasons: string[] = [];
   for (const address of xServerAddresses(display)) {
     try {
@@ -42,7 +47,9 @@ async function assertXServerReachable(display: string | undefined): Promise<void
       reasons.push(error instanceof Error ? error.message : String(error));
     }
   }
-  throw new Error(`Cannot reach the X server at DISPLAY=${display}: ${reasons.join('; ')}`);
+  throw new DesktopSetupError(
+    `Cannot reach the X server at DISPLAY=${display} (${reasons.join('; ')}). Is the X session running? Check DISPLAY.`,
+  );
 }
 
 /**

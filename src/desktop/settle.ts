@@ -1,6 +1,6 @@
 // Waits after an action until the screen stops changing, by comparing cheap frame fingerprints. Node only.
 import { frameFingerprint, framesDiffer, type FrameFingerprint } from './encode.js';
-import { sleep } from './sleep.js';
+import { sleep } from '../abortable.js';
 import type { Frame } from './types.js';
 
 /** Settle timing, in ms. */

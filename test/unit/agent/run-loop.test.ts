@@ -31,7 +31,12 @@ afterEach(async () => {
 async function run(
   backend: ChatBackend,
   operator: FakeOperator,
-  options: { maxSteps?: number; signal?: AbortSignal; gate?: PauseGate } = {},
+  options: {
+    maxSteps?: number;
+    signal?: AbortSignal;
+    gate?: PauseGate;
+    prepare?: (recorder: SessionRecorder) => void;
+  } = {},
 ) {
   const recorder = await SessionRecorder.create(sessionsDir, {
     formatVersion: SESSION_FORMAT_VERSION,
@@ -46,6 +51,7 @@ async function run(
     steps: 0,
     deskhandVersion: 'test',
   });
+  options.prepare?.(recorder);
   const events: RunEvent[] = [];
   const result = await runAgent({
     task: 'click the button',
@@ -183,6 +189,30 @@ describe('agent loop', () => {
       steps: 1,
       exitCode: 2,
     });
+    expect(session.info.outcome?.kind).toBe('error');
+  });
+
+  it('a full disk ends the run with a message that says so, keeping what was recorded', async () => {
+    const diskFull = () =>
+      Promise.reject(Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' }));
+    const operator = new FakeOperator();
+    const { result, session } = await run(new FakeBackend([click(1, 1), DONE]), operator, {
+      prepare: (recorder) => {
+        const appendStep = recorder.appendStep.bind(recorder);
+        let calls = 0;
+        recorder.appendStep = (record) => (++calls === 1 ? appendStep(record) : diskFull());
+      },
+    });
+    expect(result).toEqual({
+      outcome: {
+        kind: 'error',
+        message:
+          'The disk is full, so the session could not be written: free some space; the steps recorded so far are kept.',
+      },
+      steps: 2,
+      exitCode: 1,
+    });
+    expect(session.steps.map((step) => step.step)).toEqual([1]);
     expect(session.info.outcome?.kind).toBe('error');
   });
 });

@@ -43,6 +43,22 @@ describe('toRgb', () => {
     const frame = { width: 1, height: 1, channelOrder: 'rgba' as const, pixels: Buffer.from([1, 2, 3, 4]) };
     expect([...toRgb(frame)]).toEqual([1, 2, 3]);
   });
+
+  it('gives the same bytes whether the pixels are 32-bit aligned (word path) or not (byte path)', () => {
+    const bytes = [10, 20, 30, 0, 40, 50, 60, 255, 70, 80, 90, 7];
+    const aligned = new Uint8Array(new ArrayBuffer(16), 0, 12);
+    aligned.set(bytes);
+    const unaligned = new Uint8Array(new ArrayBuffer(16), 1, 12);
+    unaligned.set(bytes);
+    for (const channelOrder of ['bgra', 'rgba'] as const) {
+      const expected =
+        channelOrder === 'bgra' ? [30, 20, 10, 60, 50, 40, 90, 80, 70] : [10, 20, 30, 40, 50, 60, 70, 80, 90];
+      for (const view of [aligned, unaligned]) {
+        const pixels = Buffer.from(view.buffer, view.byteOffset, view.byteLength);
+        expect([...toRgb({ width: 3, height: 1, channelOrder, pixels })]).toEqual(expected);
+      }
+    }
+  });
 });
 
 describe('encodeFrame', () => {

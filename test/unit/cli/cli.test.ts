@@ -1,0 +1,180 @@
+// The CLI contract as other programs see it: the built bin/deskhand, its JSON output and exit codes.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyAction, ParsedAnswer } from '../../../src/glm/actions.js';
+import { SessionRecorder } from '../../../src/sessions/recorder.js';
+import { SESSION_FORMAT_VERSION } from '../../../src/sessions/schema.js';
+import { DESKHAND_BIN } from '../../support/cli.js';
+import { VERSION } from '../../../src/cli/version.js';
+import packageJson from '../../../package.json' with { type: 'json' };
+
+function deskhand(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(
+      process.execPath,
+      [DESKHAND_BIN, ...args],
+      { env: { ...process.env, DISPLAY: '' } },
+      (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
+    );
+    child.stdin!.end(stdin);
+  });
+}
+
+describe('deskhand parse', () => {
+  it('prints one JSON line with thinking, explanation, memory, the action in model and pixel space', async () => {
+    const raw =
+      "<think>The OK button is at the bottom.</think><answer>Click OK.\n<|begin_of_box|>left_click(start_box='[500,999]', element_info='OK')<|end_of_box|>\nMemory:\n[\"a\"]</answer>";
+    const { code, stdout } = await deskhand(['parse', '--width', '1920', '--height', '1080'], raw);
+    expect(code).toBe(0);
+    expect(stdout.endsWith('\n') && stdout.trim().split('\n')).toHaveLength(1);
+    expect(ParsedAnswer.parse(JSON.parse(stdout))).toEqual({
+      thinking: 'The OK button is at the bottom.',
+      explanation: 'Click OK.',
+      memory: '["a"]',
+      action: { ...emptyAction('left_click'), box: [500, 999], point: [960, 1079], elementInfo: 'OK' },
+      error: null,
+    });
+    expect(Object.keys(JSON.parse(stdout).action)).toEqual([
+      'name',
+      'box',
+      'endBox',
+      'point',
+      'endPoint',
+      'keys',
+      'text',
+      'direction',
+      'steps',
+      'elementInfo',
+    ]);
+  });
+
+  it('exits 0 with action none and an error for an answer with no action', async () => {
+    const { code, stdout } = await deskhand(['parse', '--width', '100', '--height', '100'], 'I do not know.');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ action: { name: 'none' }, error: expect.any(String) });
+  });
+
+  it.each([
+    [['parse', '--width', '100']],
+    [['parse', '--width', '0', '--height', '10']],
+    [['parse', '--width', 'wide', '--height', '10']],
+    [['parse', '--width', '10', '--height', '10', '--depth', '3']],
+  ])('exits 2 with a clear message for bad flags: %j', async (args) => {
+    const { code, stdout, stderr } = await deskhand(args);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^deskhand: .*\nRun `deskhand --help` for usage\.\n$/);
+  });
+});
+
+describe('deskhand run usage errors (exit 2, before anything is touched)', () => {
+  it.each([
+    [['run'], /exactly one instruction/],
+    [['run', 'x'], /--backend must be openai or replay/],
+    [['run', 'x', '--backend', 'openai'], /needs --base-url/],
+    [['run', 'x', '--backend', 'openai', '--base-url', 'localhost:8000'], /must start with http/],
+    [['run', 'x', '--backend', 'replay'], /needs --replay FILE/],
+    [['run', 'x', '--backend', 'replay', '--replay', '/nonexistent/answers.jsonl'], /answers\.jsonl/],
+    [
+      ['run', 'x', '--backend', 'openai', '--base-url', 'http://h/v1', '--api-key-env', 'DESKHAND_UNSET_VAR'],
+      /DESKHAND_UNSET_VAR.*empty or not set/,
+    ],
+    [
+      ['run', 'x', '--backend', 'openai', '--base-url', 'http://h/v1', '--max-steps', '0'],
+      /--max-steps must be a positive whole number/,
+    ],
+    [['run', 'x', '--bogus'], /bogus/],
+  ])('%j', async (args, message) => {
+    const { code, stderr } = await deskhand(args);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+  });
+
+  it('no X display is a configuration error that says what to set', async () => {
+    const { code, stderr } = await deskhand([
+      'run',
+      'x',
+      '--backend',
+      'openai',
+      '--base-url',
+      'http://127.0.0.1:1/v1',
+      '--model',
+      'm',
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/DISPLAY/);
+  });
+});
+
+describe('deskhand sessions', () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'deskhand-cli-'));
+    const recorder = await SessionRecorder.create(dir, {
+      formatVersion: SESSION_FORMAT_VERSION,
+      id: '20261121-100000-abcd',
+      task: 'rename the screenshots',
+      backend: { kind: 'replay', model: 'replay', baseUrl: null },
+      display: { id: 'screen', bounds: { x: 0, y: 0, width: 1920, height: 1080 }, scaleFactor: 1 },
+      maxSteps: 5,
+      startedAt: '2026-11-21T10:00:00.000Z',
+      endedAt: null,
+      outcome: null,
+      steps: 0,
+      deskhandVersion: VERSION,
+    });
+    await recorder.finish({ kind: 'done', message: 'Renamed.' });
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('list --json is an array of sessions with their folders', async () => {
+    const { code, stdout } = await deskhand(['sessions', 'list', '--json', '--sessions-dir', dir]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual([
+      expect.objectContaining({
+        id: '20261121-100000-abcd',
+        task: 'rename the screenshots',
+        dir: join(dir, '20261121-100000-abcd'),
+      }),
+    ]);
+  });
+
+  it('list prints a line per session for people', async () => {
+    const { stdout } = await deskhand(['sessions', 'list', '--sessions-dir', dir]);
+    expect(stdout).toMatch(/^20261121-100000-abcd\s+2026-11-21 10:00:00\s+done\s+0 steps\s+rename the screenshots\n$/);
+  });
+
+  it('show --json takes a prefix and returns the session with its steps', async () => {
+    const { code, stdout } = await deskhand(['sessions', 'show', '20261121-100000', '--json', '--sessions-dir', dir]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({
+      session: { id: '20261121-100000-abcd', outcome: { kind: 'done' } },
+      steps: [],
+      warnings: [],
+    });
+  });
+
+  it('show of an unknown id exits 2 and points to sessions list', async () => {
+    const { code, stderr } = await deskhand(['sessions', 'show', 'nope', '--sessions-dir', dir]);
+    expect(code).toBe(2);
+    expect(stderr).toContain('deskhand sessions list');
+  });
+});
+
+describe('deskhand basics', () => {
+  it('--version matches package.json', async () => {
+    expect(VERSION).toBe(packageJson.version);
+    expect((await deskhand(['--version'])).stdout).toBe(`${VERSION}\n`);
+  });
+
+  it('an unknown command exits 2 with the usage', async () => {
+    const { code, stderr } = await deskhand(['dance']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('Usage:');
+  });
+});
