@@ -43,6 +43,8 @@ export default tseslint.config(
         process: 'readonly',
         console: 'readonly',
         performance: 'readonly',
+        URL: 'readonly',
+        AbortController: 'readonly',
         Buffer: 'readonly',
         setTimeout: 'readonly',
         gc: 'readonly',

@@ -1,132 +1,12 @@
-// Capture benchmark on a private Xvfb desktop with a busy Chromium page; prints one JSON object. Node only.
-// Run after `npm run build`: node bench/capture.mjs. Exports runCaptureBench() for bench/run.mjs.
-import { spawn, execFile } from 'node:child_process';
-import { once } from 'node:events';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
-
-const execFileAsync = promisify(execFile);
-const WARMUPS = 2;
-const RUNS = 12;
-
-/** A dashboard-like page: sidebar, a 40-row table, generated plasma images and paragraphs. */
-function busyPageHtml() {
-  const rows = Array.from(
-    { length: 40 },
-    (_, row) =>
-      `<tr>${Array.from({ length: 7 }, (_, column) => `<td>#${row * 7 + column} item ${(row * 37 + column * 11) % 997}</td>`).join('')}<td><button>Open</button></td></tr>`,
-  ).join('');
-  const links = Array.from({ length: 14 }, (_, index) => `<li><a href="#">Section ${index + 1}</a></li>`).join('');
-  const text = 'Deskhand captures the screen, the model picks an action, and the operator carries it out. '.repeat(12);
-  return `<!doctype html><html><head><meta charset="utf-8"><style>
-body{margin:0;font:14px sans-serif;display:grid;grid-template-columns:220px 1fr;background:#f4f6fa}
-nav{background:#223;color:#fff;padding:12px}nav a{color:#9cf}main{padding:12px;overflow:hidden;height:100vh}
-table{border-collapse:collapse;font-size:12px}td{border:1px solid #ccd;padding:2px 6px}tr:nth-child(odd){background:#eef}
-canvas{margin:4px;border:1px solid #999}p{max-width:900px}pre{background:#111;color:#7f7;padding:8px}
-</style></head><body><nav><input placeholder="Search"><ul>${links}</ul></nav><main>
-<div>${[0, 1, 2, 3].map((seed) => `<canvas data-seed="${seed}" width="300" height="200"></canvas>`).join('')}</div>
-<p>${text}</p><p>${text}</p><pre>for (const step of run) { observe(); think(); act(); }</pre>
-<table>${rows}</table></main><script>
-for (const canvas of document.querySelectorAll('canvas')) {
-  const context = canvas.getContext('2d'); const image = context.createImageData(canvas.width, canvas.height);
-  const seed = Number(canvas.dataset.seed);
-  for (let y = 0; y < canvas.height; y++) for (let x = 0; x < canvas.width; x++) {
-    const value = Math.sin(x / (9 + seed)) + Math.sin(y / (7 + seed)) + Math.sin((x + y) / 13) + Math.sin(Math.hypot(x - 150, y - 100) / 8);
-    const offset = (y * canvas.width + x) * 4;
-    image.data[offset] = 128 + 120 * Math.sin(value * Math.PI); image.data[offset + 1] = 128 + 120 * Math.sin(value * Math.PI + 2);
-    image.data[offset + 2] = 128 + 120 * Math.sin(value * Math.PI + 4); image.data[offset + 3] = 255;
-  }
-  context.putImageData(image, 0, 0);
-}
-</script></body></html>`;
-}
-
-/** Xvfb picks a free display number and writes it to fd 3 once it accepts connections. */
-async function startXvfb() {
-  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1920x1080x24', '-nolisten', 'tcp'], {
-    stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
-  });
-  let written = '';
-  for await (const chunk of xvfb.stdio[3]) {
-    written += chunk;
-    if (written.includes('\n')) break;
-  }
-  if (!written.trim()) throw new Error('Xvfb did not start');
-  return { process: xvfb, display: `:${written.trim()}` };
-}
-
-async function waitForWindowManager(env) {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const { stdout } = await execFileAsync('xprop', ['-root', '_NET_SUPPORTING_WM_CHECK'], { env }).catch(() => ({
-      stdout: '',
-    }));
-    if (stdout.includes('window id')) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('openbox did not start');
-}
-
-async function stopProcess(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  await exited;
-}
-
-/** Xvfb + openbox + Chromium in kiosk mode showing the busy page. */
-async function startBusyDesktop() {
-  const xvfb = await startXvfb();
-  const env = { ...process.env, DISPLAY: xvfb.display };
-  const openbox = spawn('openbox', [], { env, stdio: 'ignore' });
-  await waitForWindowManager(env);
-  const workDir = await mkdtemp(join(tmpdir(), 'deskhand-bench-'));
-  const pagePath = join(workDir, 'busy.html');
-  await writeFile(pagePath, busyPageHtml());
-  const { chromium } = await import('playwright-core');
-  const context = await chromium.launchPersistentContext(join(workDir, 'profile'), {
-    executablePath: '/usr/bin/chromium',
-    headless: false,
-    env,
-    viewport: null,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--kiosk', '--force-device-scale-factor=1'],
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  await page.goto(pathToFileURL(pagePath).href);
-  await page.waitForFunction('window.innerWidth === screen.width');
-  return {
-    display: xvfb.display,
-    async stop() {
-      await context.close().catch(() => undefined);
-      await stopProcess(openbox);
-      await stopProcess(xvfb.process);
-      await rm(workDir, { recursive: true, force: true });
-    },
-  };
-}
-
-async function measure(run) {
-  for (let warmup = 0; warmup < WARMUPS; warmup++) await run();
-  const times = [];
-  for (let index = 0; index < RUNS; index++) {
-    globalThis.gc?.();
-    const started = performance.now();
-    await run();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  const middle = times.length >> 1;
-  const median = times.length % 2 ? times[middle] : (times[middle - 1] + times[middle]) / 2;
-  const round = (value) => Math.round(value * 10) / 10;
-  return { median: round(median), min: round(times[0]), max: round(times.at(-1)) };
-}
+// Capture benchmark: our default capture against screenshot-desktop, side by side on the same desktop. Node only.
+// Run through bench/run.mjs (which starts the desktop), or `node bench/capture.mjs --measure` with DISPLAY set.
+import { pathToFileURL } from 'node:url';
+import { measure } from './desktop.mjs';
 
 const ratio = (slow, fast) => Math.round((slow.median / fast.median) * 10) / 10;
 
-/** Measures on the desktop named by DISPLAY; libnut connects here, in the child process, and nowhere else. */
-async function measureOnThisDesktop() {
+/** Measures on the desktop named by DISPLAY; libnut connects here, in this process, and nowhere else. */
+export async function measureCapture() {
   const { createCapturer } = await import('../dist/src/desktop/capture.js');
   const { encodeFrame, frameFingerprint } = await import('../dist/src/desktop/encode.js');
   const { listDisplays } = await import('../dist/src/desktop/displays.js');
@@ -150,34 +30,16 @@ async function measureOnThisDesktop() {
   return {
     capture: {
       ...capture,
-      speedup_basis: 'screenshot-desktop median / default_plus_jpeg median (both end with an encoded 1920×1080 image)',
-      speedup_vs_screenshot_desktop_png: ratio(capture.screenshot_desktop_png_ms, capture.default_plus_jpeg_ms),
-      speedup_vs_screenshot_desktop_jpeg: ratio(capture.screenshot_desktop_jpeg_ms, capture.default_plus_jpeg_ms),
+      speedup_capture_vs_screenshot_desktop_png: ratio(capture.screenshot_desktop_png_ms, capture.default_ms),
+      speedup_capture_vs_screenshot_desktop_jpeg: ratio(capture.screenshot_desktop_jpeg_ms, capture.default_ms),
+      speedup_jpeg_vs_screenshot_desktop_jpeg: ratio(capture.screenshot_desktop_jpeg_ms, capture.default_plus_jpeg_ms),
+      speedup_jpeg_vs_screenshot_desktop_png: ratio(capture.screenshot_desktop_png_ms, capture.default_plus_jpeg_ms),
     },
     settle,
   };
 }
 
-/**
- * Runs the benchmark on its own desktop and resolves with { capture, settle } timings in ms (medians of 12 runs).
- * The measuring runs in a child process: libnut closes its X connection at exit and would abort a process that
- * outlives the desktop.
- */
-export async function runCaptureBench() {
-  const desktop = await startBusyDesktop();
-  try {
-    const script = fileURLToPath(import.meta.url);
-    const { stdout } = await execFileAsync(process.execPath, ['--expose-gc', script, '--measure'], {
-      env: { ...process.env, DISPLAY: desktop.display },
-      maxBuffer: 1024 * 1024,
-    });
-    return JSON.parse(stdout);
-  } finally {
-    await desktop.stop();
-  }
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const result = process.argv.includes('--measure') ? await measureOnThisDesktop() : await runCaptureBench();
-  process.stdout.write(`${JSON.stringify(result)}\n`);
+if (process.argv.includes('--measure') && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  process.stdout.write(`${JSON.stringify(await measureCapture())}\n`);
+  process.exit(0);
 }
