@@ -1,12 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import { z } from 'zod';
-import { ParsedAnswer, emptyAction } from '../../../src/glm/actions.js';
-import type { Action, ActionName } from '../../../src/glm/actions.js';
+import { ParsedAnswer } from '../../../src/glm/actions.js';
+import { act, boxed, failed, NO_ACTION, parsed, SIZE } from '../../support/parsed-answers.js';
 import { historyTextFromAnswer, parseAnswer } from '../../../src/glm/parser.js';
 import golden from '../../fixtures/glm/parser-golden.json' with { type: 'json' };
-
-const SIZE = { width: 1920, height: 1080 };
-const NO_ACTION = "No action found in the answer: expected a call such as left_click(start_box='[x,y]') or DONE().";
 
 const GoldenCase = z.object({
   name: z.string(),
@@ -16,22 +13,6 @@ const GoldenCase = z.object({
   history: z.string(),
   expected: ParsedAnswer,
 });
-
-function act(name: ActionName, fields: Partial<Action> = {}): Action {
-  return { ...emptyAction(name), ...fields };
-}
-
-function parsed(action: Action, fields: Partial<ParsedAnswer> = {}): ParsedAnswer {
-  return { thinking: '', explanation: '', memory: '[]', action, error: null, ...fields };
-}
-
-function failed(error: string, fields: Partial<ParsedAnswer> = {}): ParsedAnswer {
-  return parsed(emptyAction('none'), { error, ...fields });
-}
-
-function boxed(call: string, memory = '[]'): string {
-  return `<think>Look at the screen.</think><answer>Go.\n<|begin_of_box|>${call}<|end_of_box|>\nMemory:\n${memory}</answer>`;
-}
 
 describe('parseAnswer on the official examples (test/fixtures/glm/parser-golden.json)', () => {
   for (const goldenCase of z.array(GoldenCase).parse(golden)) {
