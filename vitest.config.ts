@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // CI reads a plain "N passed, N failed" line that .ci/run prints from this report.
+    reporters: process.env.CI ? ['default', ['json', { outputFile: 'test/.tmp/vitest-report.json' }]] : ['default'],
     projects: [
       {
         test: {

@@ -1,6 +1,7 @@
 // One agent run: steps until the model says DONE or FAIL, the user stops it, or a limit ends it. Node only.
 import { BackendError, type ChatBackend, type BackendErrorCode } from '../backends/chat-backend.js';
 import { framesDiffer } from '../desktop/encode.js';
+import { DesktopSetupError } from '../desktop/errors.js';
 import type { Display, Frame, Operator } from '../desktop/types.js';
 import { OUTCOME_EXIT_CODES, type Outcome, type RunEvent } from '../host/protocol/run-events.js';
 import type { SessionRecorder } from '../sessions/recorder.js';
@@ -107,8 +108,10 @@ function outcomeOfError(error: unknown, signal: AbortSignal): { outcome: Outcome
     const exitCode = CONFIGURATION_ERRORS.includes(error.code) ? 2 : 1;
     return { outcome: { kind: 'error', message: error.message }, exitCode };
   }
-  if ((error as NodeJS.ErrnoException).code === 'ENOSPC')
+  if (error instanceof DesktopSetupError) return { outcome: { kind: 'error', message: error.message }, exitCode: 2 };
+  if ((error as NodeJS.ErrnoException).code === 'ENOSPC') {
     return { outcome: { kind: 'error', message: describeDiskError(error) } };
+  }
   const message = error instanceof Error ? error.message : String(error);
   return { outcome: { kind: 'error', message: `Internal error: ${message}` } };
 }

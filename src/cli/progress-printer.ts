@@ -3,6 +3,8 @@ import type { RunEvent } from '../host/protocol/run-events.js';
 
 export type EventPrinter = (event: RunEvent) => void;
 
+const ANSWER_MARKUP = /<\/?answer>|<\|begin_of_box\|>|<\|end_of_box\|>/g;
+
 /** One JSON object per event per line (`--json`). */
 export function jsonPrinter(out: NodeJS.WritableStream): EventPrinter {
   return (event) => out.write(JSON.stringify(event) + '\n');
@@ -31,10 +33,14 @@ export function textPrinter(out: NodeJS.WritableStream, colour: boolean): EventP
         enter('reasoning', 'thinking:');
         out.write(dim(event.text));
         break;
-      case 'text-delta':
+      case 'text-delta': {
+        // The answer's markup tokens usually arrive whole; people need the words, --json keeps the raw text.
+        const text = event.text.replace(ANSWER_MARKUP, '');
+        if (text === '') break;
         enter('answer', 'answer:');
-        out.write(event.text);
+        out.write(text);
         break;
+      }
       case 'action-parsed':
         out.write(`\n${bold('→')} ${describeAction(event)}\n`);
         break;

@@ -85,6 +85,7 @@ function formatStepLine(step: StepRecord): string {
     : action.text !== null
       ? ` ${JSON.stringify(action.text)}`
       : '';
-  const note = step.error ? `  (${step.error})` : step.acted ? '' : '  (not carried out)';
+  const final = action.name === 'done' || action.name === 'fail';
+  const note = step.error ? `  (${step.error})` : step.acted || final ? '' : '  (not carried out)';
   return `step ${String(step.step).padStart(3)}  ${action.name}${where}${detail}${note}  [${step.frame}]`;
 }

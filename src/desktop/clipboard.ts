@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { promisify } from 'node:util';
 import { loadNut } from './nut.js';
 import { sleep } from '../abortable.js';
+import { DesktopSetupError } from './errors.js';
 
 const execFileAsync = promisify(execFile);
 const XCLIP_TIMEOUT_MS = 2000;
@@ -55,7 +56,7 @@ class X11ClipboardOffer {
 
   private constructor(private readonly child: ChildProcess) {
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (this.log += chunk));
-    child.on('error', (error) => (this.log += `${error.message} (is xclip installed?)`));
+    child.on('error', (error) => (this.log += error.message));
     this.exited = once(child, 'exit').catch(() => undefined);
   }
 
@@ -70,6 +71,9 @@ class X11ClipboardOffer {
     const owned = await offer.waitFor(/request number 1\b/, XCLIP_TIMEOUT_MS);
     if (!owned) {
       await offer.end();
+      if (offer.log.includes('ENOENT')) {
+        throw new DesktopSetupError('Typing needs xclip, which is not installed: install it (e.g. apt install xclip).');
+      }
       throw new Error(`xclip did not take the clipboard: ${offer.log.trim() || 'no output'}`);
     }
     return offer;
