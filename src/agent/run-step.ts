@@ -136,7 +136,13 @@ class StepDraft {
     this.timings.encodeMs = observation.encodeMs;
     // Written while the model thinks, off the step's critical path.
     this.framePath = this.context.recorder.writeFrame(this.step, observation.image.data, 'jpg');
-    this.framePath.catch(() => undefined);
+    this.framePath.then(
+      (frame) => {
+        const { width, height } = observation.frame;
+        this.context.emit({ type: 'step-observed', step: this.step, frame, width, height });
+      },
+      () => undefined,
+    );
     return observation;
   }
 

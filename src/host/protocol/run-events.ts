@@ -46,6 +46,14 @@ export const RunEvent = z.discriminatedUnion('type', [
     displayId: z.string(),
   }),
   z.object({ type: z.literal('step-start'), step }),
+  /** The screenshot the model sees in this step is on disk (relative to the session folder). */
+  z.object({
+    type: z.literal('step-observed'),
+    step,
+    frame: z.string(),
+    width: z.number().int(),
+    height: z.number().int(),
+  }),
   z.object({ type: z.literal('reasoning-delta'), step, text: z.string() }),
   z.object({ type: z.literal('text-delta'), step, text: z.string() }),
   z.object({

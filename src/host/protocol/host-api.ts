@@ -1,0 +1,155 @@
+// The AgentHost API as data: every command's params and result, every event. Pure: no Node, no DOM.
+// One table, bound twice (Electron IPC in main/, WebSocket in src/host/bind-websocket.ts) and used by the renderer.
+import { z } from 'zod';
+import { Action, ModelPoint } from '../../glm/actions.js';
+import { RunEvent } from './run-events.js';
+import { BackendPreset, Settings } from './settings.js';
+
+const Id = z.string().min(1).max(100);
+const Ok = z.object({ ok: z.literal(true) });
+const RunRef = z.object({ runId: Id });
+
+export const DisplayInfo = z.object({
+  id: z.string(),
+  bounds: z.object({ x: z.number(), y: z.number(), width: z.number(), height: z.number() }),
+  scaleFactor: z.number(),
+  primary: z.boolean(),
+});
+export type DisplayInfo = z.infer<typeof DisplayInfo>;
+
+export const RunStartParams = z.object({
+  instruction: z.string().trim().min(1).max(4000),
+  /** A saved preset id, or an inline server for this run only. */
+  backend: z.union([z.object({ presetId: Id }), BackendPreset.omit({ id: true, name: true })]),
+  displayId: z.string().max(100).optional(),
+  maxSteps: z.number().int().min(1).max(1000).optional(),
+  /** Continue the context (history, memory) of an earlier run of this host with a follow-up instruction. */
+  continueRunId: Id.optional(),
+});
+export type RunStartParams = z.infer<typeof RunStartParams>;
+
+export const SessionFilter = z.object({
+  query: z.string().max(200).optional(),
+  outcome: z.enum(['done', 'fail', 'stopped', 'max-steps', 'stuck', 'unparseable', 'error', 'interrupted']).optional(),
+  backend: z.string().max(100).optional(),
+  /** ISO date: only sessions started at or after it. */
+  since: z.string().max(40).optional(),
+  limit: z.number().int().min(1).max(5000).optional(),
+});
+
+export const SessionRow = z.object({
+  id: z.string(),
+  task: z.string(),
+  backend: z.string(),
+  model: z.string(),
+  startedAt: z.string(),
+  endedAt: z.string().nullable(),
+  outcome: z.string(),
+  steps: z.number().int(),
+});
+export type SessionRow = z.infer<typeof SessionRow>;
+
+export const StepView = z.object({
+  step: z.number().int(),
+  frame: z.string(),
+  frameSize: z.object({ width: z.number(), height: z.number() }),
+  thinking: z.string(),
+  explanation: z.string(),
+  action: Action,
+  error: z.string().nullable(),
+  acted: z.boolean(),
+  timings: z.record(z.string(), z.number().nullable()),
+  usage: z.object({ promptTokens: z.number().nullable(), completionTokens: z.number().nullable() }),
+});
+export type StepView = z.infer<typeof StepView>;
+
+export const BackendTestResult = z.object({
+  ok: z.boolean(),
+  model: z.string().nullable(),
+  latencyMs: z.number().nullable(),
+  message: z.string(),
+});
+
+function method<P extends z.ZodType, R extends z.ZodType>(params: P, result: R) {
+  return { params, result };
+}
+
+export const HOST_METHODS = {
+  'run.start': method(RunStartParams, z.object({ runId: Id, sessionId: z.string() })),
+  'run.pause': method(RunRef, Ok),
+  'run.resume': method(RunRef, Ok),
+  'run.stop': method(RunRef, Ok),
+  /** Pause and release held keys and buttons so the user can use the desktop; give back resumes. */
+  'run.takeOver': method(RunRef, Ok),
+  'run.giveBack': method(RunRef, Ok),
+  'run.confirm': method(z.object({ runId: Id, confirmationId: Id, approve: z.boolean() }), Ok),
+  'displays.list': method(z.object({}), z.array(DisplayInfo)),
+  'sessions.list': method(SessionFilter, z.array(SessionRow)),
+  'sessions.get': method(
+    z.object({ sessionId: Id }),
+    z.object({ session: SessionRow, steps: z.array(StepView), warnings: z.array(z.string()) }),
+  ),
+  'sessions.delete': method(z.object({ sessionId: Id }), Ok),
+  /** Where to load a frame from (a URL the transport serves); frames never travel inside messages. */
+  'frames.url': method(
+    z.object({ sessionId: Id, frame: z.string().regex(/^frames\/\d{4,}\.(jpg|png)$/) }),
+    z.object({ url: z.string() }),
+  ),
+  'settings.get': method(z.object({}), Settings),
+  'settings.set': method(Settings, Settings),
+  'backend.test': method(BackendPreset.omit({ id: true, name: true }), BackendTestResult),
+  /** GLM-4.1V grounding: where is `query` on the current screen? Returns a 0–999 box, or null. */
+  locate: method(
+    z.object({
+      query: z.string().trim().min(1).max(500),
+      backend: RunStartParams.shape.backend,
+      displayId: z.string().max(100).optional(),
+    }),
+    z.object({
+      sessionId: z.string(),
+      frame: z.string(),
+      box: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable(),
+      answer: z.string(),
+    }),
+  ),
+} as const;
+
+export type HostMethodName = keyof typeof HOST_METHODS;
+export type HostParams<M extends HostMethodName> = z.input<(typeof HOST_METHODS)[M]['params']>;
+export type HostResult<M extends HostMethodName> = z.infer<(typeof HOST_METHODS)[M]['result']>;
+
+/** Events: deltas with ids and a host-wide sequence number; never whole state, never image bytes. */
+export const HostEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('run'), runId: Id, sessionId: z.string(), event: RunEvent }),
+  z.object({ type: z.literal('run-state'), runId: Id, state: z.enum(['running', 'paused', 'taken-over', 'ended']) }),
+  z.object({
+    type: z.literal('confirmation-needed'),
+    runId: Id,
+    confirmationId: Id,
+    step: z.number().int(),
+    action: Action,
+    reason: z.string(),
+  }),
+  z.object({ type: z.literal('settings-changed'), settings: Settings }),
+  z.object({ type: z.literal('error'), message: z.string() }),
+]);
+export type HostEvent = z.infer<typeof HostEvent>;
+
+/** A closed set of error codes; messages say what to do and never carry stack traces. */
+export const HostErrorCode = z.enum(['unknown-method', 'invalid-params', 'not-found', 'busy', 'config', 'internal']);
+export type HostErrorCode = z.infer<typeof HostErrorCode>;
+
+/** The wire frames of a transport that carries the API as JSON (WebSocket; Electron IPC uses the same shapes). */
+export const ClientMessage = z.object({
+  id: z.number().int().nonnegative(),
+  method: z.string().max(64),
+  params: z.unknown(),
+});
+export const ServerMessage = z.union([
+  z.object({ id: z.number().int(), result: z.unknown() }),
+  z.object({ id: z.number().int().nullable(), error: z.object({ code: HostErrorCode, message: z.string() }) }),
+  z.object({ seq: z.number().int(), event: HostEvent }),
+]);
+export type ServerMessage = z.infer<typeof ServerMessage>;
+
+export { ModelPoint };

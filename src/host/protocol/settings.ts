@@ -1,0 +1,52 @@
+// The app's settings, as stored and as the UI edits them. Pure: no Node, no DOM.
+import { z } from 'zod';
+
+/** A model server the user has set up. API keys are never part of settings: see `keyRef`. */
+export const BackendPreset = z.object({
+  id: z.string().min(1).max(64),
+  name: z.string().min(1).max(80),
+  kind: z.literal('openai'),
+  /** An OpenAI-compatible base URL ending in /v1 (vLLM, SGLang, llama-server) or Zhipu's API URL. */
+  baseUrl: z.string().url().max(500),
+  /** Served model name; empty means "ask the server's /models". */
+  model: z.string().max(200),
+  /** Where the key lives: `env:VAR` (CLI and browser mode) or `keychain:ID` (the app's OS keychain); null for none. */
+  keyRef: z
+    .string()
+    .regex(/^(env:[A-Za-z_][A-Za-z0-9_]*|keychain:[A-Za-z0-9_-]+)$/)
+    .nullable(),
+});
+export type BackendPreset = z.infer<typeof BackendPreset>;
+
+export const ConfirmationPolicy = z.enum(['never', 'risky', 'always']);
+export type ConfirmationPolicy = z.infer<typeof ConfirmationPolicy>;
+
+export const Settings = z.object({
+  backends: z.array(BackendPreset).max(50),
+  activeBackendId: z.string().nullable(),
+  loop: z.object({
+    maxSteps: z.number().int().min(1).max(1000),
+    /** History screenshots sent with each request (the model was trained with up to 4). */
+    historyImages: z.number().int().min(0).max(4),
+    /** Longest wait for the screen to settle after an action, ms. */
+    settleCapMs: z.number().int().min(0).max(10_000),
+  }),
+  safety: z.object({ confirmation: ConfirmationPolicy }),
+  shortcuts: z.object({ emergencyStop: z.string().min(1).max(60) }),
+  language: z.enum(['en', 'zh']),
+  theme: z.enum(['system', 'light', 'dark']),
+  /** True once the first-run wizard ended with a working backend. */
+  setupDone: z.boolean(),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  backends: [],
+  activeBackendId: null,
+  loop: { maxSteps: 30, historyImages: 4, settleCapMs: 1500 },
+  safety: { confirmation: 'risky' },
+  shortcuts: { emergencyStop: 'CommandOrControl+Shift+Escape' },
+  language: 'en',
+  theme: 'system',
+  setupDone: false,
+};
