@@ -8,7 +8,7 @@ import type { SessionRecorder } from '../sessions/recorder.js';
 import { isAbort } from '../abortable.js';
 import { DEFAULT_SAMPLING, EMPTY_HISTORY, type RunHistory, type Sampling } from './history.js';
 import { PauseGate } from './pause-gate.js';
-import { runStep, type StepContext } from './run-step.js';
+import { runStep, type ConfirmAction, type StepContext } from './run-step.js';
 import { budgetUsed, isStuck, retriesExhausted, STUCK_REPEATS, UNPARSEABLE_RETRIES } from './stop-conditions.js';
 
 export interface RunOptions {
@@ -22,6 +22,10 @@ export interface RunOptions {
   onEvent: (event: RunEvent) => void;
   gate?: PauseGate;
   sampling?: Sampling;
+  /** Asked before each action (the confirmation policy lives with the caller). */
+  confirm?: ConfirmAction;
+  /** History and memory of an earlier run, for a follow-up instruction in the same context. */
+  initialHistory?: RunHistory;
 }
 
 export interface RunResult {
@@ -29,6 +33,8 @@ export interface RunResult {
   /** Model calls made. */
   steps: number;
   exitCode: number;
+  /** What the run knew at its end, to continue with a follow-up instruction. */
+  history: RunHistory;
 }
 
 /** Backend failures that the user fixes in configuration (exit 2), not internal errors. */
@@ -46,11 +52,18 @@ export async function runAgent(options: RunOptions): Promise<RunResult> {
     signal: options.signal,
     emit: options.onEvent,
     framesDiffer,
+    confirm: options.confirm,
   };
   let steps = 0;
+  let history = options.initialHistory ?? EMPTY_HISTORY;
   let result: { outcome: Outcome; exitCode?: number };
   try {
-    result = { outcome: await runSteps(context, options.maxSteps, () => ++steps) };
+    result = {
+      outcome: await runSteps(context, options.maxSteps, history, {
+        nextStep: () => ++steps,
+        keep: (latest) => (history = latest),
+      }),
+    };
   } catch (error) {
     result = outcomeOfError(error, options.signal);
   }
@@ -63,21 +76,35 @@ export async function runAgent(options: RunOptions): Promise<RunResult> {
     };
   });
   options.onEvent({ type: 'run-end', outcome: result.outcome, steps, sessionId: options.recorder.id });
-  return { outcome: result.outcome, steps, exitCode: result.exitCode ?? OUTCOME_EXIT_CODES[result.outcome.kind] };
+  return {
+    outcome: result.outcome,
+    steps,
+    exitCode: result.exitCode ?? OUTCOME_EXIT_CODES[result.outcome.kind],
+    history,
+  };
 }
 
-async function runSteps(context: StepContext, maxSteps: number, nextStep: () => number): Promise<Outcome> {
-  let history: RunHistory = EMPTY_HISTORY;
+async function runSteps(
+  context: StepContext,
+  maxSteps: number,
+  initialHistory: RunHistory,
+  progress: { nextStep: () => number; keep: (history: RunHistory) => void },
+): Promise<Outcome> {
+  let history = initialHistory;
   let previousFrame: Frame | null = null;
   let failures = 0;
   let taken = 0;
   while (!budgetUsed(taken, maxSteps)) {
-    taken = nextStep();
+    taken = progress.nextStep();
     const result = await runStep(context, taken, history, previousFrame);
     if (result.kind === 'finished') {
       const { action, explanation } = result.answer;
       const kind = action.name === 'done' ? 'done' : 'fail';
       return { kind, message: explanation || (kind === 'done' ? 'The model said DONE.' : 'The model said FAIL.') };
+    }
+    if (result.kind === 'declined') {
+      const { name } = result.answer.action;
+      return { kind: 'stopped', message: `You declined the ${name} action, so the run stopped.` };
     }
     if (result.kind === 'unparseable') {
       failures += 1;
@@ -91,6 +118,7 @@ async function runSteps(context: StepContext, maxSteps: number, nextStep: () => 
     }
     failures = 0;
     history = result.history;
+    progress.keep(history);
     previousFrame = result.frame;
     if (isStuck(history.acted)) {
       return {

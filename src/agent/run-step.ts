@@ -4,7 +4,7 @@ import { mapFramePixelToInput } from '../desktop/coordinates.js';
 import type { Frame, Operator } from '../desktop/types.js';
 import { parseAnswer } from '../glm/parser.js';
 import { historyTextFromAnswer } from '../glm/parser.js';
-import type { ParsedAnswer } from '../glm/actions.js';
+import type { Action, ParsedAnswer } from '../glm/actions.js';
 import type { RunEvent, StepTimings } from '../host/protocol/run-events.js';
 import type { SessionRecorder } from '../sessions/recorder.js';
 import type { StepRecord } from '../sessions/schema.js';
@@ -29,11 +29,19 @@ export interface StepContext {
   emit: (event: RunEvent) => void;
   /** True when two frames show a different screen (the stuck check). */
   framesDiffer: (a: Frame, b: Frame) => boolean;
+  /** Asked before every action; resolves false to refuse it (the user declined). Absent: always allowed. */
+  confirm?: ConfirmAction;
 }
+
+export type ConfirmAction = (
+  request: { step: number; action: Action; explanation: string },
+  signal: AbortSignal,
+) => Promise<boolean>;
 
 export type StepResult =
   | { kind: 'acted'; history: RunHistory; frame: Frame }
   | { kind: 'unparseable'; error: string }
+  | { kind: 'declined'; answer: ParsedAnswer }
   | { kind: 'finished'; answer: ParsedAnswer };
 
 /** Runs step `step`; on a stop it records what the step had so far and rethrows. */
@@ -103,6 +111,13 @@ class StepDraft {
       return { kind: 'finished', answer: parsed };
     }
     await this.passGate();
+    if (
+      context.confirm &&
+      !(await context.confirm({ step, action: parsed.action, explanation: parsed.explanation }, context.signal))
+    ) {
+      await this.record(parsed, inputPoint, false, thought);
+      return { kind: 'declined', answer: parsed };
+    }
     await this.act(parsed, observation.frame);
     await this.record(parsed, inputPoint, true, thought);
     const screenChanged = previousFrame === null || context.framesDiffer(previousFrame, observation.frame);

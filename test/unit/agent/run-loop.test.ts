@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PauseGate } from '../../../src/agent/pause-gate.js';
-import { runAgent } from '../../../src/agent/run-loop.js';
+import { runAgent, type RunOptions } from '../../../src/agent/run-loop.js';
 import { BackendError, type ChatBackend } from '../../../src/backends/chat-backend.js';
 import type { RunEvent } from '../../../src/host/protocol/run-events.js';
 import { readSession } from '../../../src/sessions/reader.js';
@@ -31,10 +31,7 @@ afterEach(async () => {
 async function run(
   backend: ChatBackend,
   operator: FakeOperator,
-  options: {
-    maxSteps?: number;
-    signal?: AbortSignal;
-    gate?: PauseGate;
+  options: Partial<Pick<RunOptions, 'maxSteps' | 'signal' | 'gate' | 'confirm' | 'initialHistory'>> & {
     prepare?: (recorder: SessionRecorder) => void;
   } = {},
 ) {
@@ -62,6 +59,8 @@ async function run(
     maxSteps: options.maxSteps ?? 10,
     signal: options.signal ?? new AbortController().signal,
     gate: options.gate,
+    confirm: options.confirm,
+    initialHistory: options.initialHistory,
     onEvent: (event) => events.push(event),
   });
   return { result, events, session: await readSession(sessionsDir, 'test-session') };
@@ -73,7 +72,7 @@ describe('agent loop', () => {
     const operator = new FakeOperator();
     const { result, events, session } = await run(backend, operator);
 
-    expect(result).toEqual({ outcome: { kind: 'done', message: 'Finished.' }, steps: 3, exitCode: 0 });
+    expect(result).toMatchObject({ outcome: { kind: 'done', message: 'Finished.' }, steps: 3, exitCode: 0 });
     expect(operator.executed.map(({ action }) => [action.name, action.point])).toEqual([
       ['left_click', [100, 50]],
       ['left_click', [50, 75]],
@@ -112,7 +111,11 @@ describe('agent loop', () => {
   it('ends with FAIL and exit code 3 when the model gives up', async () => {
     const fail = { answer: '<answer>The app is not installed.\n<|begin_of_box|>FAIL()<|end_of_box|></answer>' };
     const { result } = await run(new FakeBackend([fail]), new FakeOperator());
-    expect(result).toEqual({ outcome: { kind: 'fail', message: 'The app is not installed.' }, steps: 1, exitCode: 3 });
+    expect(result).toMatchObject({
+      outcome: { kind: 'fail', message: 'The app is not installed.' },
+      steps: 1,
+      exitCode: 3,
+    });
   });
 
   it('asks again after an unparseable answer, up to 3 retries, then ends as unparseable without acting', async () => {
@@ -184,7 +187,7 @@ describe('agent loop', () => {
       },
     };
     const { result, session } = await run(backend, new FakeOperator());
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       outcome: { kind: 'error', message: 'Cannot reach the model server at http://127.0.0.1:9/v1.' },
       steps: 1,
       exitCode: 2,
@@ -203,7 +206,7 @@ describe('agent loop', () => {
         recorder.appendStep = (record) => (++calls === 1 ? appendStep(record) : diskFull());
       },
     });
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       outcome: {
         kind: 'error',
         message:
@@ -214,5 +217,33 @@ describe('agent loop', () => {
     });
     expect(session.steps.map((step) => step.step)).toEqual([1]);
     expect(session.info.outcome?.kind).toBe('error');
+  });
+
+  it('asks before each action and stops, without acting, when the user declines', async () => {
+    const operator = new FakeOperator();
+    const asked: string[] = [];
+    const confirm: RunOptions['confirm'] = async ({ action }) => {
+      asked.push(action.name);
+      return asked.length < 2;
+    };
+    const { result, session } = await run(new FakeBackend([click(1, 1), click(2, 2), DONE]), operator, { confirm });
+    expect(asked).toEqual(['left_click', 'left_click']);
+    expect(operator.executed).toHaveLength(1);
+    expect(result).toMatchObject({
+      outcome: { kind: 'stopped', message: 'You declined the left_click action, so the run stopped.' },
+      exitCode: 4,
+    });
+    expect(session.steps.map((step) => step.acted)).toEqual([true, false]);
+  });
+
+  it('a follow-up run continues the history and memory of the run before it', async () => {
+    const first = await run(new FakeBackend([click(500, 500), DONE]), new FakeOperator());
+    expect(first.result.history.entries).toHaveLength(1);
+    await rm(sessionsDir, { recursive: true, force: true });
+    const backend = new FakeBackend([DONE]);
+    await run(backend, new FakeOperator(), { initialHistory: first.result.history });
+    expect(backend.requests[0]!.prompt).toContain("step 1: Click it.\nleft_click(start_box='[500,500]')");
+    expect(backend.requests[0]!.prompt).toContain('Memory:\n["clicked"]');
+    expect(backend.requests[0]!.images).toHaveLength(2);
   });
 });

@@ -1,0 +1,67 @@
+// Settings on disk as one JSON file, written atomically; a damaged file is kept aside, never overwritten. Node only.
+import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { homedir } from 'node:os';
+import { DEFAULT_SETTINGS, Settings } from './protocol/settings.js';
+
+/** The default settings file: $XDG_CONFIG_HOME/deskhand/settings.json on Linux. */
+export function defaultSettingsFile(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  const home = env.HOME ?? homedir();
+  if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Deskhand', 'settings.json');
+  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Deskhand', 'settings.json');
+  const configHome = env.XDG_CONFIG_HOME?.startsWith('/') ? env.XDG_CONFIG_HOME : join(home, '.config');
+  return join(configHome, 'deskhand', 'settings.json');
+}
+
+export class SettingsStore {
+  private constructor(
+    private readonly file: string,
+    private current: Settings,
+    /** Why the stored file could not be used, if it could not (shown once to the user). */
+    readonly problem: string | null,
+  ) {}
+
+  static async open(file: string): Promise<SettingsStore> {
+    let text: string;
+    try {
+      text = await readFile(file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new SettingsStore(file, DEFAULT_SETTINGS, null);
+      throw error;
+    }
+    const parsed = safeJson(text);
+    const settings = parsed === undefined ? undefined : Settings.safeParse({ ...DEFAULT_SETTINGS, ...(parsed as object) });
+    if (settings?.success) return new SettingsStore(file, settings.data, null);
+    const aside = `${file}.damaged-${Date.now()}`;
+    await rename(file, aside);
+    return new SettingsStore(file, DEFAULT_SETTINGS, `The settings file was damaged; it was kept as ${aside} and defaults are in use.`);
+  }
+
+  get(): Settings {
+    return this.current;
+  }
+
+  async set(settings: Settings): Promise<Settings> {
+    const valid = Settings.parse(settings);
+    await mkdir(dirname(this.file), { recursive: true });
+    const temporary = `${this.file}.tmp`;
+    const handle = await open(temporary, 'w', 0o600);
+    try {
+      await handle.writeFile(JSON.stringify(valid, null, 2) + '\n');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, this.file);
+    this.current = valid;
+    return valid;
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
