@@ -36,8 +36,14 @@ export function withActedStep(
 }
 
 /** One user message: current screenshot first, then up to 4 history screenshots oldest → newest, then the prompt. */
-export function buildRequest(task: string, history: RunHistory, current: ChatImage, sampling: Sampling): ChatRequest {
-  const historyImages = history.images.slice(-HISTORY_IMAGE_LIMIT);
+export function buildRequest(
+  task: string,
+  history: RunHistory,
+  current: ChatImage,
+  sampling: Sampling,
+  historyImageLimit = HISTORY_IMAGE_LIMIT,
+): ChatRequest {
+  const historyImages = historyImageLimit > 0 ? history.images.slice(-historyImageLimit) : [];
   const prompt = buildDesktopPrompt({
     task,
     history: history.entries,

@@ -24,6 +24,8 @@ export interface RunOptions {
   sampling?: Sampling;
   /** Asked before each action (the confirmation policy lives with the caller). */
   confirm?: ConfirmAction;
+  historyImages?: number;
+  settleCapMs?: number;
   /** History and memory of an earlier run, for a follow-up instruction in the same context. */
   initialHistory?: RunHistory;
 }
@@ -53,6 +55,8 @@ export async function runAgent(options: RunOptions): Promise<RunResult> {
     emit: options.onEvent,
     framesDiffer,
     confirm: options.confirm,
+    historyImages: options.historyImages,
+    settleCapMs: options.settleCapMs,
   };
   let steps = 0;
   let history = options.initialHistory ?? EMPTY_HISTORY;

@@ -29,6 +29,9 @@ export interface StepContext {
   emit: (event: RunEvent) => void;
   /** True when two frames show a different screen (the stuck check). */
   framesDiffer: (a: Frame, b: Frame) => boolean;
+  /** History screenshots per request (0–4) and the longest settle wait (ms); defaults when absent. */
+  historyImages?: number;
+  settleCapMs?: number;
   /** Asked before every action; resolves false to refuse it (the user declined). Absent: always allowed. */
   confirm?: ConfirmAction;
 }
@@ -88,7 +91,9 @@ class StepDraft {
     await this.passGate();
     context.emit({ type: 'step-start', step });
     const observation = await this.observe();
-    const thought = await this.think(buildRequest(context.task, history, observation.image, context.sampling));
+    const thought = await this.think(
+      buildRequest(context.task, history, observation.image, context.sampling, context.historyImages),
+    );
     const parseStart = performance.now();
     const parsed = parseAnswer(thought.answer, observation.frame, thought.reasoning);
     this.timings.parseMs = elapsedMs(parseStart);
@@ -179,7 +184,7 @@ class StepDraft {
     await operator.execute(parsed.action, frame, signal);
     this.timings.actMs = elapsedMs(actStart);
     const settleStart = performance.now();
-    await operator.settle(displayId, signal);
+    await operator.settle(displayId, signal, this.context.settleCapMs);
     this.timings.settleMs = elapsedMs(settleStart);
     this.context.emit({
       type: 'action-done',

@@ -1,6 +1,7 @@
 // The CLI entry: picks the command, turns usage errors into exit 2 and anything unexpected into exit 1. Node only.
 import { parseCommand } from './parse-command.js';
 import { runCommand } from './run-command.js';
+import { serveCommand } from './serve-command.js';
 import { sessionsCommand } from './sessions-command.js';
 import { USAGE, UsageError } from './usage.js';
 import { VERSION } from './version.js';
@@ -22,6 +23,8 @@ export async function main(argv: string[]): Promise<number> {
         return await parseCommand(rest, io);
       case 'sessions':
         return await sessionsCommand(rest, io);
+      case 'serve':
+        return await serveCommand(rest, io);
       case '--version':
         io.stdout.write(`${VERSION}\n`);
         return 0;

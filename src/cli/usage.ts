@@ -9,6 +9,7 @@ Usage:
   deskhand parse --width W --height H          < raw-model-answer.txt
   deskhand sessions list [--json] [--sessions-dir DIR]
   deskhand sessions show ID [--json] [--sessions-dir DIR]
+  deskhand serve [--port P] [--sessions-dir DIR]   the UI in a browser, on 127.0.0.1 only
   deskhand --help | --version
 
 Exit codes of run: 0 DONE, 3 FAIL, 4 stopped (SIGINT/SIGTERM), 5 step budget used up,

@@ -24,13 +24,20 @@ export async function dispatchCall(handlers: HostHandlers, method: string, param
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` at ${issue.path.join('.')}` : '';
-    return { error: { code: 'invalid-params', message: `Invalid ${method} params${where}: ${issue?.message ?? 'rejected'}` } };
+    return {
+      error: { code: 'invalid-params', message: `Invalid ${method} params${where}: ${issue?.message ?? 'rejected'}` },
+    };
   }
   try {
     const handler = handlers[method] as (params: unknown) => Promise<unknown>;
     return { result: await handler(parsed.data) };
   } catch (error) {
     if (error instanceof HostError) return { error: { code: error.code, message: error.message } };
-    return { error: { code: 'internal', message: `${method} failed: ${error instanceof Error ? error.message : String(error)}` } };
+    return {
+      error: {
+        code: 'internal',
+        message: `${method} failed: ${error instanceof Error ? error.message : String(error)}`,
+      },
+    };
   }
 }

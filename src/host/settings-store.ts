@@ -30,11 +30,16 @@ export class SettingsStore {
       throw error;
     }
     const parsed = safeJson(text);
-    const settings = parsed === undefined ? undefined : Settings.safeParse({ ...DEFAULT_SETTINGS, ...(parsed as object) });
+    const settings =
+      parsed === undefined ? undefined : Settings.safeParse({ ...DEFAULT_SETTINGS, ...(parsed as object) });
     if (settings?.success) return new SettingsStore(file, settings.data, null);
     const aside = `${file}.damaged-${Date.now()}`;
     await rename(file, aside);
-    return new SettingsStore(file, DEFAULT_SETTINGS, `The settings file was damaged; it was kept as ${aside} and defaults are in use.`);
+    return new SettingsStore(
+      file,
+      DEFAULT_SETTINGS,
+      `The settings file was damaged; it was kept as ${aside} and defaults are in use.`,
+    );
   }
 
   get(): Settings {

@@ -1,0 +1,48 @@
+// `deskhand serve`: the UI in a browser, with the AgentHost API over WebSocket on 127.0.0.1 only. Node only.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { environmentKeyStore } from '../host/backend-resolver.js';
+import { startWebHost } from '../host/bind-websocket.js';
+import { createAgentHost } from '../host/create-agent-host.js';
+import { defaultSettingsFile } from '../host/settings-store.js';
+import { defaultSessionsDir } from '../sessions/paths.js';
+import { UsageError } from './usage.js';
+
+/** dist/renderer, built by `npm run build` beside dist/src. */
+const RENDERER_DIR = fileURLToPath(new URL('../../renderer/', import.meta.url));
+
+interface Io {
+  stdout: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+  signals: NodeJS.EventEmitter;
+}
+
+export async function serveCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { port: { type: 'string' }, 'sessions-dir': { type: 'string' } },
+    strict: true,
+    allowPositionals: false,
+  });
+  const port = values.port === undefined ? 0 : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UsageError(`--port must be 0–65535, got "${values.port}".`);
+  if (!existsSync(`${RENDERER_DIR}index.html`)) throw new UsageError('The UI is not built: run `npm run build` first.');
+  const host = await createAgentHost({
+    sessionsDir: values['sessions-dir'] ?? defaultSessionsDir(io.env),
+    settingsFile: defaultSettingsFile(io.env),
+    keyStore: environmentKeyStore(io.env),
+  });
+  const web = await startWebHost({ host, rendererDir: RENDERER_DIR, port }).catch((error: NodeJS.ErrnoException) => {
+    throw error.code === 'EADDRINUSE' ? new UsageError(`Port ${port} is in use; pick another with --port.`) : error;
+  });
+  io.stdout.write(`Deskhand UI: ${web.url}\n`);
+  await new Promise<void>((resolve) => {
+    io.signals.once('SIGINT', resolve);
+    io.signals.once('SIGTERM', resolve);
+  });
+  await host.dispose();
+  await web.close();
+  return 0;
+}

@@ -1,0 +1,82 @@
+// Turns a run's backend choice (a saved preset or an inline server) into a ChatBackend, and tests one. Node only.
+import { BackendError, type ChatBackend } from '../backends/chat-backend.js';
+import { discoverModel } from '../backends/discover-model.js';
+import { createOpenAIBackend } from '../backends/openai.js';
+import type { RunStartParams } from './protocol/host-api.js';
+import type { BackendPreset, Settings } from './protocol/settings.js';
+import type { KeyStore } from './host-service.js';
+import { HostError } from './dispatcher.js';
+
+const FALLBACK_MODEL = 'glm-4.1v-9b-thinking';
+type ServerSpec = Omit<BackendPreset, 'id' | 'name'>;
+
+/** The server a run's backend choice names. */
+export function serverOf(spec: RunStartParams['backend'], settings: Settings): ServerSpec {
+  if (!('presetId' in spec)) return spec;
+  const preset = settings.backends.find((candidate) => candidate.id === spec.presetId);
+  if (!preset) throw new HostError('not-found', 'That backend preset no longer exists; pick another in Settings.');
+  return preset;
+}
+
+export async function createBackend(
+  server: ServerSpec,
+  keyStore: KeyStore,
+): Promise<{ backend: ChatBackend; baseUrl: string }> {
+  const apiKey = server.keyRef ? await keyStore.get(server.keyRef) : undefined;
+  if (server.keyRef && !apiKey) {
+    throw new HostError('config', `No API key found for ${describeKeyRef(server.keyRef)}; set it, then try again.`);
+  }
+  const model = server.model || (await discoverModel(server.baseUrl, apiKey)) || FALLBACK_MODEL;
+  return { backend: createOpenAIBackend({ baseUrl: server.baseUrl, model, apiKey }), baseUrl: server.baseUrl };
+}
+
+/** One tiny text-only request: proves the URL, the key and the model name work together. */
+export async function testBackend(server: ServerSpec, keyStore: KeyStore) {
+  const started = performance.now();
+  try {
+    const { backend } = await createBackend(server, keyStore);
+    const signal = AbortSignal.timeout(30_000);
+    let text = '';
+    for await (const delta of backend.stream(
+      { images: [], prompt: 'Reply with the single word OK.', maxTokens: 16, temperature: 0 },
+      signal,
+    )) {
+      if (delta.type !== 'finish') text += delta.text;
+    }
+    const latencyMs = Math.round(performance.now() - started);
+    const reply = JSON.stringify(text.trim().slice(0, 40) || '(an empty answer)');
+    return {
+      ok: true,
+      model: backend.model,
+      latencyMs,
+      message: `Connected: ${backend.model} answered ${reply} in ${latencyMs} ms.`,
+    };
+  } catch (error) {
+    if (error instanceof BackendError || error instanceof HostError)
+      return { ok: false, model: null, latencyMs: null, message: error.message };
+    if (error instanceof Error && error.name === 'TimeoutError') {
+      return {
+        ok: false,
+        model: null,
+        latencyMs: null,
+        message: 'The server took longer than 30 s to answer a one-word request.',
+      };
+    }
+    throw error;
+  }
+}
+
+function describeKeyRef(keyRef: string): string {
+  return keyRef.startsWith('env:')
+    ? `the environment variable ${keyRef.slice(4)}`
+    : "this backend in the app's keychain";
+}
+
+/** Keys for the CLI and browser mode: environment variables only (the app adds the OS keychain). */
+export function environmentKeyStore(env: NodeJS.ProcessEnv): KeyStore {
+  return {
+    async get(keyRef) {
+      return keyRef.startsWith('env:') ? env[keyRef.slice(4)] || undefined : undefined;
+    },
+  };
+}

@@ -1,0 +1,113 @@
+// The composition root of the agent host: settings, runs, sessions and the API handlers, for every transport. Node only.
+import { createNutOperator } from '../desktop/nut-operator.js';
+import { findDisplay } from '../desktop/displays.js';
+import { DesktopSetupError } from '../desktop/errors.js';
+import type { Display, Operator } from '../desktop/types.js';
+import type { HostEvent } from './protocol/host-api.js';
+import type { Settings } from './protocol/settings.js';
+import { createBackend, serverOf, testBackend } from './backend-resolver.js';
+import { dispatchCall, HostError } from './dispatcher.js';
+import type { AgentHost, HostHandlers, KeyStore } from './host-service.js';
+import { locateOnScreen } from './locate.js';
+import { RunController } from './run-controller.js';
+import { deleteSession, getSession, querySessions } from './session-queries.js';
+import { SettingsStore } from './settings-store.js';
+import { readSession } from '../sessions/reader.js';
+import { join, resolve, sep } from 'node:path';
+
+export interface AgentHostOptions {
+  sessionsDir: string;
+  settingsFile: string;
+  keyStore: KeyStore;
+  /** How a transport serves a frame (default `/frames/<session>/<file>`, what bind-websocket serves). */
+  frameUrl?: (sessionId: string, frame: string) => string;
+  /** The desktop; tests may pass their own. Default: nut-js on this machine's displays. */
+  createOperator?: (settings: Settings) => Promise<Operator>;
+}
+
+export interface DeskhandHost extends AgentHost {
+  /** The run an emergency stop would stop. */
+  activeRunId(): string | null;
+}
+
+export async function createAgentHost(options: AgentHostOptions): Promise<DeskhandHost> {
+  const settingsStore = await SettingsStore.open(options.settingsFile);
+  const listeners = new Set<(event: HostEvent, seq: number) => void>();
+  let seq = 0;
+  const emit = (event: HostEvent) => {
+    seq += 1;
+    for (const listener of listeners) listener(event, seq);
+  };
+  const createOperator =
+    options.createOperator ?? ((settings: Settings) => createNutOperator({ settleCapMs: settings.loop.settleCapMs }));
+  const openDesktop = async (
+    settings: Settings,
+    displayId: string | undefined,
+  ): Promise<{ operator: Operator; display: Display }> => {
+    try {
+      const operator = await createOperator(settings);
+      return { operator, display: findDisplay(await operator.displays(), displayId) };
+    } catch (error) {
+      if (error instanceof DesktopSetupError) throw new HostError('config', error.message);
+      throw error;
+    }
+  };
+  const runs = new RunController({
+    sessionsDir: options.sessionsDir,
+    settings: () => settingsStore.get(),
+    emit,
+    resolveBackend: (spec) => createBackend(serverOf(spec, settingsStore.get()), options.keyStore),
+    openDesktop,
+  });
+  const frameUrl = options.frameUrl ?? ((sessionId, frame) => `/frames/${encodeURIComponent(sessionId)}/${frame}`);
+
+  const handlers: HostHandlers = {
+    'run.start': (params) => runs.start(params),
+    'run.pause': async ({ runId }) => (runs.pause(runId), { ok: true }),
+    'run.resume': async ({ runId }) => (runs.resume(runId), { ok: true }),
+    'run.giveBack': async ({ runId }) => (runs.resume(runId), { ok: true }),
+    'run.takeOver': async ({ runId }) => (await runs.takeOver(runId), { ok: true }),
+    'run.stop': async ({ runId }) => (await runs.stop(runId), { ok: true }),
+    'run.confirm': async ({ runId, confirmationId, approve }) => (
+      runs.confirm(runId, confirmationId, approve),
+      { ok: true }
+    ),
+    'displays.list': async () => (await openDesktop(settingsStore.get(), undefined)).operator.displays(),
+    'sessions.list': (filter) => querySessions(options.sessionsDir, filter),
+    'sessions.get': ({ sessionId }) => getSession(options.sessionsDir, sessionId),
+    'sessions.delete': async ({ sessionId }) => {
+      await deleteSession(options.sessionsDir, sessionId, runs.activeSessionId);
+      return { ok: true };
+    },
+    'frames.url': async ({ sessionId, frame }) => ({ url: frameUrl(sessionId, frame) }),
+    'settings.get': async () => settingsStore.get(),
+    'settings.set': async (settings) => {
+      const saved = await settingsStore.set(settings);
+      emit({ type: 'settings-changed', settings: saved });
+      return saved;
+    },
+    'backend.test': (server) => testBackend(server, options.keyStore),
+    locate: async ({ query, backend: spec, displayId }) => {
+      const { backend, baseUrl } = await createBackend(serverOf(spec, settingsStore.get()), options.keyStore);
+      const { operator, display } = await openDesktop(settingsStore.get(), displayId);
+      return locateOnScreen({ query, backend, baseUrl, operator, display, sessionsDir: options.sessionsDir });
+    },
+  };
+
+  return {
+    dispatch: (method, params) => dispatchCall(handlers, method, params),
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async frameFile(sessionId, frame) {
+      if (!/^frames\/\d{4,}\.(jpg|png)$/.test(frame)) return null;
+      const session = await readSession(options.sessionsDir, sessionId).catch(() => null);
+      if (!session || session.info.id !== sessionId) return null;
+      const file = resolve(join(session.dir, frame));
+      return file.startsWith(resolve(session.dir) + sep) ? file : null;
+    },
+    activeRunId: () => runs.activeRunId,
+    dispose: () => runs.dispose(),
+  };
+}

@@ -1,0 +1,70 @@
+// Sessions as the host API shows them: filtered rows, one session's steps, deletion. Node only.
+import { rm } from 'node:fs/promises';
+import { listSessions, readSession, SessionNotFoundError } from '../sessions/reader.js';
+import type { SessionInfo } from '../sessions/schema.js';
+import type { HOST_METHODS, SessionRow, StepView } from './protocol/host-api.js';
+import { HostError } from './dispatcher.js';
+import type { z } from 'zod';
+
+type SessionFilter = z.infer<(typeof HOST_METHODS)['sessions.list']['params']>;
+
+export function toSessionRow(info: SessionInfo): SessionRow {
+  return {
+    id: info.id,
+    task: info.task,
+    backend: info.backend.kind,
+    model: info.backend.model,
+    startedAt: info.startedAt,
+    endedAt: info.endedAt,
+    outcome: info.outcome?.kind ?? 'interrupted',
+    steps: info.steps,
+  };
+}
+
+export async function querySessions(sessionsDir: string, filter: SessionFilter): Promise<SessionRow[]> {
+  const { sessions } = await listSessions(sessionsDir);
+  const query = filter.query?.toLowerCase();
+  return sessions
+    .map(({ info }) => toSessionRow(info))
+    .filter((row) => !query || row.task.toLowerCase().includes(query) || row.id.includes(query))
+    .filter((row) => !filter.outcome || row.outcome === filter.outcome)
+    .filter((row) => !filter.backend || row.backend === filter.backend || row.model === filter.backend)
+    .filter((row) => !filter.since || row.startedAt >= filter.since)
+    .slice(0, filter.limit ?? 5000);
+}
+
+export async function getSession(sessionsDir: string, sessionId: string) {
+  try {
+    const detail = await readSession(sessionsDir, sessionId);
+    const steps: StepView[] = detail.steps.map((step) => ({
+      step: step.step,
+      frame: step.frame,
+      frameSize: step.frameSize,
+      thinking: step.thinking,
+      explanation: step.explanation,
+      action: step.action,
+      error: step.error,
+      acted: step.acted,
+      timings: step.timings,
+      usage: step.usage,
+    }));
+    return { session: toSessionRow(detail.info), steps, warnings: detail.warnings };
+  } catch (error) {
+    if (error instanceof SessionNotFoundError) throw new HostError('not-found', error.message);
+    throw error;
+  }
+}
+
+export async function deleteSession(
+  sessionsDir: string,
+  sessionId: string,
+  activeSessionId: string | null,
+): Promise<void> {
+  if (sessionId === activeSessionId)
+    throw new HostError('busy', 'That session is still recording; stop the run first.');
+  const { dir, info } = await readSession(sessionsDir, sessionId).catch((error: unknown) => {
+    throw error instanceof SessionNotFoundError ? new HostError('not-found', error.message) : error;
+  });
+  if (info.id !== sessionId) throw new HostError('not-found', `No session "${sessionId}".`);
+  await rm(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,213 @@
+// The AgentHost as every transport sees it: validated calls, runs with live events, sessions, settings.
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createAgentHost, type DeskhandHost } from '../../../src/host/create-agent-host.js';
+import { environmentKeyStore } from '../../../src/host/backend-resolver.js';
+import type { HostEvent } from '../../../src/host/protocol/host-api.js';
+import { DEFAULT_SETTINGS } from '../../../src/host/protocol/settings.js';
+import { FakeOperator } from '../../support/fake-agent-parts.js';
+import { startScriptedServer, type ScriptedServer } from '../../support/scripted-openai-server.js';
+
+const CLICK = {
+  reasoning: 'The button is in the middle.',
+  answer:
+    "<answer>Delete the draft.\n<|begin_of_box|>left_click(start_box='[500,500]', element_info='Delete')<|end_of_box|>\nMemory:\n[]</answer>",
+};
+const DONE = { answer: '<answer>Done.\n<|begin_of_box|>DONE()<|end_of_box|></answer>' };
+
+let work: string;
+let server: ScriptedServer | undefined;
+let host: DeskhandHost;
+let operator: FakeOperator;
+let events: HostEvent[];
+
+async function openHost() {
+  operator = new FakeOperator();
+  host = await createAgentHost({
+    sessionsDir: join(work, 'sessions'),
+    settingsFile: join(work, 'config', 'settings.json'),
+    keyStore: environmentKeyStore({ TEST_KEY: 'sk-test' }),
+    createOperator: async () => operator,
+  });
+  events = [];
+  host.onEvent((event) => events.push(event));
+}
+
+beforeEach(async () => {
+  work = await mkdtemp(join(tmpdir(), 'deskhand-host-'));
+  await openHost();
+});
+afterEach(async () => {
+  await host.dispose();
+  await server?.close();
+  server = undefined;
+  await rm(work, { recursive: true, force: true });
+});
+
+async function call(method: string, params: unknown) {
+  const reply = await host.dispatch(method, params);
+  if ('error' in reply) throw new Error(`${reply.error.code}: ${reply.error.message}`);
+  return reply.result as never;
+}
+
+async function until(predicate: () => boolean, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out; events: ${events.map((event) => event.type).join(',')}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+const ended = () => events.some((event) => event.type === 'run-state' && event.state === 'ended');
+
+describe('agent host calls', () => {
+  it('rejects unknown methods and invalid params with a code and a message, and changes nothing', async () => {
+    expect(await host.dispatch('run.explode', {})).toEqual({
+      error: { code: 'unknown-method', message: 'Unknown method "run.explode".' },
+    });
+    expect(await host.dispatch('__proto__', {})).toMatchObject({ error: { code: 'unknown-method' } });
+    expect(await host.dispatch('run.start', { instruction: '' })).toMatchObject({ error: { code: 'invalid-params' } });
+    expect(await host.dispatch('settings.set', { ...DEFAULT_SETTINGS, loop: { maxSteps: -1 } })).toMatchObject({
+      error: { code: 'invalid-params', message: expect.stringContaining('loop') },
+    });
+    expect(await host.dispatch('frames.url', { sessionId: 'x', frame: '../../etc/passwd' })).toMatchObject({
+      error: { code: 'invalid-params' },
+    });
+    expect(await call('settings.get', {})).toEqual(DEFAULT_SETTINGS);
+    expect(events).toEqual([]);
+  });
+
+  it('persists settings, announces the change, and keeps a damaged settings file aside', async () => {
+    const changed = { ...DEFAULT_SETTINGS, theme: 'dark' as const, loop: { ...DEFAULT_SETTINGS.loop, maxSteps: 12 } };
+    expect(await call('settings.set', changed)).toEqual(changed);
+    expect(events).toEqual([{ type: 'settings-changed', settings: changed }]);
+    await openHost();
+    expect(await call('settings.get', {})).toEqual(changed);
+
+    await writeFile(join(work, 'config', 'settings.json'), '{ "theme": ');
+    await openHost();
+    expect(await call('settings.get', {})).toEqual(DEFAULT_SETTINGS);
+    expect((await readdir(join(work, 'config'))).some((name) => name.startsWith('settings.json.damaged-'))).toBe(true);
+  });
+});
+
+describe('agent host runs', () => {
+  it('runs against a server, streams events, and shows the session with its frames', async () => {
+    server = await startScriptedServer({
+      style: 'reasoning_content',
+      answers: [CLICK, DONE],
+      requireApiKey: 'sk-test',
+    });
+    await call('settings.set', { ...DEFAULT_SETTINGS, safety: { confirmation: 'never' } });
+    const { runId, sessionId }: { runId: string; sessionId: string } = await call('run.start', {
+      instruction: 'delete the draft',
+      backend: { kind: 'openai', baseUrl: server.baseUrl, model: 'glm', keyRef: 'env:TEST_KEY' },
+    });
+    await until(ended);
+    const runEvents = events.flatMap((event) => (event.type === 'run' ? [event.event.type] : []));
+    expect(runEvents).toEqual(
+      expect.arrayContaining([
+        'run-start',
+        'step-start',
+        'step-observed',
+        'reasoning-delta',
+        'text-delta',
+        'action-done',
+        'run-end',
+      ]),
+    );
+    expect(
+      events.every((event) => event.type !== 'run' || (event.runId === runId && event.sessionId === sessionId)),
+    ).toBe(true);
+    expect(JSON.stringify(events)).not.toMatch(/base64|\/9j\//);
+    expect(operator.executed.map(({ action }) => action.name)).toEqual(['left_click']);
+
+    expect(await call('sessions.list', { query: 'DRAFT' })).toEqual([
+      expect.objectContaining({ id: sessionId, outcome: 'done', steps: 2 }),
+    ]);
+    expect(await call('sessions.list', { outcome: 'fail' })).toEqual([]);
+    const detail: { steps: Array<{ frame: string }> } = await call('sessions.get', { sessionId });
+    expect(detail.steps.map((step) => step.frame)).toEqual(['frames/0001.jpg', 'frames/0002.jpg']);
+    expect(await call('frames.url', { sessionId, frame: 'frames/0001.jpg' })).toEqual({
+      url: `/frames/${sessionId}/frames/0001.jpg`,
+    });
+    expect(await host.frameFile(sessionId, 'frames/0001.jpg')).toBe(
+      join(work, 'sessions', sessionId, 'frames', '0001.jpg'),
+    );
+    expect(await host.frameFile(sessionId, 'frames/../../x.jpg')).toBeNull();
+    expect(await host.frameFile(sessionId.slice(0, 8), 'frames/0001.jpg')).toBeNull();
+    expect(await readFile(join(work, 'sessions', sessionId, 'session.json'), 'utf8')).not.toContain('sk-test');
+
+    await call('sessions.delete', { sessionId });
+    expect(await call('sessions.list', {})).toEqual([]);
+  });
+
+  it('asks for confirmation under the risky policy and acts only when approved', async () => {
+    server = await startScriptedServer({ style: 'inline', answers: [CLICK, DONE] });
+    const { runId } = await call('run.start', {
+      instruction: 'x',
+      backend: { kind: 'openai', baseUrl: server.baseUrl, model: 'm', keyRef: null },
+    });
+    await until(() => events.some((event) => event.type === 'confirmation-needed'));
+    const asked = events.find((event) => event.type === 'confirmation-needed')!;
+    if (asked.type !== 'confirmation-needed') throw new Error('unreachable');
+    expect(asked.reason).toMatch(/delete/);
+    expect(operator.executed).toEqual([]);
+    await call('run.confirm', { runId, confirmationId: asked.confirmationId, approve: true });
+    await until(ended);
+    expect(operator.executed).toHaveLength(1);
+    expect(
+      await host.dispatch('run.confirm', { runId, confirmationId: asked.confirmationId, approve: true }),
+    ).toMatchObject({
+      error: { code: 'not-found' },
+    });
+  });
+
+  it('refuses a second run while one is going, pauses, resumes and stops', async () => {
+    server = await startScriptedServer({
+      style: 'inline',
+      chunkDelayMs: 20,
+      answers: [{ reasoning: 'slow '.repeat(400), answer: DONE.answer }],
+    });
+    const backend = { kind: 'openai', baseUrl: server.baseUrl, model: 'm', keyRef: null };
+    const { runId } = await call('run.start', { instruction: 'x', backend });
+    expect(await host.dispatch('run.start', { instruction: 'y', backend })).toMatchObject({ error: { code: 'busy' } });
+    await call('run.pause', { runId });
+    await call('run.resume', { runId });
+    await call('run.takeOver', { runId });
+    expect(operator.released).toBeGreaterThanOrEqual(1);
+    await call('run.giveBack', { runId });
+    await call('run.stop', { runId });
+    expect(
+      events.filter((event) => event.type === 'run-state').map((event) => (event as { state: string }).state),
+    ).toEqual(['running', 'paused', 'running', 'taken-over', 'running', 'ended']);
+    const end = events.find((event) => event.type === 'run' && event.event.type === 'run-end');
+    expect(end).toMatchObject({ event: { outcome: { kind: 'stopped' } } });
+  });
+
+  it('tests a backend connection and says what is wrong when it fails', async () => {
+    server = await startScriptedServer({ style: 'inline', answers: [{ answer: 'OK' }] });
+    expect(
+      await call('backend.test', { kind: 'openai', baseUrl: server.baseUrl, model: '', keyRef: null }),
+    ).toMatchObject({
+      ok: true,
+      model: 'glm-4.1v-9b-thinking-scripted',
+      message: expect.stringContaining('"OK"'),
+    });
+    const closedUrl = server.baseUrl;
+    await server.close();
+    server = undefined;
+    expect(await call('backend.test', { kind: 'openai', baseUrl: closedUrl, model: 'm', keyRef: null })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining(closedUrl),
+    });
+    expect(
+      await call('backend.test', { kind: 'openai', baseUrl: closedUrl, model: 'm', keyRef: 'env:MISSING' }),
+    ).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('MISSING'),
+    });
+  });
+});
