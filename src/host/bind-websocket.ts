@@ -82,6 +82,8 @@ function bindSocket(socket: WebSocket, host: AgentHost): void {
   const send = (message: unknown) => socket.readyState === socket.OPEN && socket.send(JSON.stringify(message));
   const unsubscribe = host.onEvent((event, seq) => send({ seq, event }));
   socket.on('close', unsubscribe);
+  // Oversized or malformed frames: ws closes the connection (1009/1002); the host itself is unaffected.
+  socket.on('error', () => socket.terminate());
   socket.on('message', (data, isBinary) => {
     const message = isBinary ? undefined : parseJson(data.toString());
     const parsed = ClientMessage.safeParse(message);
