@@ -3,6 +3,7 @@ import { createNutOperator } from '../desktop/nut-operator.js';
 import { findDisplay } from '../desktop/displays.js';
 import { DesktopSetupError } from '../desktop/errors.js';
 import type { Display, Operator } from '../desktop/types.js';
+import { withCaptureHooks, type CaptureHooks } from '../desktop/capture-hooks.js';
 import type { HostEvent } from './protocol/host-api.js';
 import type { Settings } from './protocol/settings.js';
 import { createBackend, serverOf, testBackend } from './backend-resolver.js';
@@ -23,6 +24,8 @@ export interface AgentHostOptions {
   frameUrl?: (sessionId: string, frame: string) => string;
   /** The desktop; tests may pass their own. Default: nut-js on this machine's displays. */
   createOperator?: (settings: Settings) => Promise<Operator>;
+  /** Around each capture of the model's screenshot (the app hides its widget where content protection is missing). */
+  captureHooks?: CaptureHooks;
 }
 
 export interface DeskhandHost extends AgentHost {
@@ -45,7 +48,8 @@ export async function createAgentHost(options: AgentHostOptions): Promise<Deskha
     displayId: string | undefined,
   ): Promise<{ operator: Operator; display: Display }> => {
     try {
-      const operator = await createOperator(settings);
+      const created = await createOperator(settings);
+      const operator = options.captureHooks ? withCaptureHooks(created, options.captureHooks) : created;
       return { operator, display: findDisplay(await operator.displays(), displayId) };
     } catch (error) {
       if (error instanceof DesktopSetupError) throw new HostError('config', error.message);
