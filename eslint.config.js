@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'util', 'stream', 'events', 'http'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/.tmp/**', 'models/tiny/**'] },
+  { ignores: ['dist/**', 'out/**', 'release/**', 'node_modules/**', 'coverage/**', 'test/.tmp/**', 'models/tiny/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

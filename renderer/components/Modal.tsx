@@ -1,0 +1,93 @@
+// A modal dialog: focus moves in, Tab stays inside, Escape cancels, focus returns on close. Renderer.
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+
+const FOCUSABLE =
+  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Open modals, innermost last: only the innermost one keeps focus inside itself. */
+const openModals: HTMLElement[] = [];
+
+export interface ModalProps {
+  title: string;
+  /** Escape and a click on the backdrop call it. */
+  onCancel: () => void;
+  children: ReactNode;
+  footer: ReactNode;
+  testId?: string;
+  tone?: 'default' | 'danger';
+  /** `wide` for content that needs room, such as a screenshot. */
+  size?: 'default' | 'wide';
+}
+
+export function Modal({ title, onCancel, children, footer, testId, tone = 'default', size = 'default' }: ModalProps) {
+  const titleId = useId();
+  const dialog = useRef<HTMLDivElement>(null);
+  const cancel = useRef(onCancel);
+  useEffect(() => {
+    cancel.current = onCancel;
+  });
+
+  useEffect(() => {
+    const root = dialog.current;
+    if (!root) return;
+    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    const focusFirst = () => (root.querySelector<HTMLElement>('[data-autofocus]') ?? focusables(root)[0])?.focus();
+    // Focus that leaves the dialog (a removed button, a click behind it) comes back to it.
+    const onFocusIn = (event: FocusEvent) => {
+      if (openModals.at(-1) === root && !root.contains(event.target as Node)) focusFirst();
+    };
+    openModals.push(root);
+    focusFirst();
+    document.addEventListener('focusin', onFocusIn);
+    return () => {
+      document.removeEventListener('focusin', onFocusIn);
+      openModals.splice(openModals.indexOf(root), 1);
+      previous?.focus();
+    };
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.stopPropagation();
+      event.preventDefault();
+      cancel.current();
+      return;
+    }
+    if (event.key !== 'Tab') return;
+    const items = focusables(dialog.current);
+    if (items.length === 0) return event.preventDefault();
+    const first = items[0]!;
+    const last = items.at(-1)!;
+    if (event.shiftKey && (document.activeElement === first || !dialog.current?.contains(document.activeElement))) {
+      event.preventDefault();
+      last.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first.focus();
+    }
+  };
+
+  return (
+    <div className="modal-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onCancel()}>
+      <div
+        ref={dialog}
+        className={`modal modal-${tone} modal-${size}`}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby={titleId}
+        data-testid={testId}
+        onKeyDown={onKeyDown}
+      >
+        <h2 id={titleId} className="modal-title">
+          {title}
+        </h2>
+        <div className="modal-body">{children}</div>
+        <div className="modal-footer">{footer}</div>
+      </div>
+    </div>
+  );
+}
+
+function focusables(root: HTMLElement | null): HTMLElement[] {
+  return root ? [...root.querySelectorAll<HTMLElement>(FOCUSABLE)] : [];
+}

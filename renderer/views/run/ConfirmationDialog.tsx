@@ -1,0 +1,74 @@
+// Asks the user to allow or reject an action the safety policy flagged (run.confirm). Renderer.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HostCallError } from '../../../src/host/protocol/create-client.js';
+import { ActionChip } from '../../components/ActionChip.js';
+import { ErrorNotice, errorMessage } from '../../components/ErrorNotice.js';
+import { Modal } from '../../components/Modal.js';
+import { useHost } from '../../host/host-context.js';
+import type { PendingConfirmation } from '../../state/app-state.js';
+import { confirmationAnswered } from '../../state/app-store.js';
+
+export function ConfirmationDialog({ runId, confirmation }: { runId: string; confirmation: PendingConfirmation }) {
+  const { t } = useTranslation();
+  const client = useHost();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const answer = async (approve: boolean) => {
+    if (pending) return;
+    setPending(true);
+    setError(null);
+    try {
+      await client.call('run.confirm', { runId, confirmationId: confirmation.confirmationId, approve });
+      confirmationAnswered(runId, confirmation.confirmationId);
+    } catch (caught) {
+      // Already answered elsewhere, or the run moved on: nothing is waiting for this dialog.
+      if (caught instanceof HostCallError && caught.code === 'not-found')
+        return confirmationAnswered(runId, confirmation.confirmationId);
+      setError(errorMessage(caught));
+      setPending(false);
+    }
+  };
+
+  return (
+    <Modal
+      title={t('confirm.title')}
+      testId="confirmation-dialog"
+      onCancel={() => void answer(false)}
+      footer={
+        <>
+          <button
+            type="button"
+            className="button"
+            data-testid="reject-button"
+            disabled={pending}
+            onClick={() => answer(false)}
+          >
+            {t('confirm.reject')}
+          </button>
+          <button
+            type="button"
+            className="button button-primary"
+            data-testid="approve-button"
+            data-autofocus
+            disabled={pending}
+            onClick={() => answer(true)}
+          >
+            {t('confirm.approve')}
+          </button>
+        </>
+      }
+    >
+      <p>{t('confirm.body', { step: confirmation.step })}</p>
+      <p>
+        <ActionChip action={confirmation.action} />
+      </p>
+      <div className="confirm-reason">
+        <span className="field-label">{t('confirm.reason')}</span>
+        <p>{confirmation.reason}</p>
+      </div>
+      <ErrorNotice message={error} testId="confirm-error" />
+    </Modal>
+  );
+}

@@ -1,0 +1,51 @@
+// Starts a run (or a follow-up of one) with the run form's backend and display. Renderer.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../components/ErrorNotice.js';
+import { useHost } from '../../host/host-context.js';
+import { runBackend } from '../../lib/backend-choice.js';
+import { showStartedRun, useAppStore } from '../../state/app-store.js';
+import { useUiStore } from '../../state/ui-store.js';
+
+export interface StartRun {
+  /** Resolves true when the run started; the error is in `error` otherwise. */
+  start(instruction: string, continueRunId?: string): Promise<boolean>;
+  pending: boolean;
+  error: string | null;
+}
+
+export function useStartRun(): StartRun {
+  const client = useHost();
+  const { t } = useTranslation();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const start = async (instruction: string, continueRunId?: string) => {
+    const { backend: choice, displayId } = useUiStore.getState();
+    const backend = runBackend(choice.selected, choice, useAppStore.getState().settings);
+    if (!backend) {
+      setError(t('run.needBaseUrl'));
+      return false;
+    }
+    setPending(true);
+    setError(null);
+    try {
+      const task = instruction.trim();
+      const started = await client.call('run.start', {
+        instruction: task,
+        backend,
+        ...(displayId ? { displayId } : {}),
+        ...(continueRunId ? { continueRunId } : {}),
+      });
+      showStartedRun({ ...started, task }, continueRunId !== undefined);
+      return true;
+    } catch (caught) {
+      setError(errorMessage(caught));
+      return false;
+    } finally {
+      setPending(false);
+    }
+  };
+
+  return { start, pending, error };
+}

@@ -1,0 +1,116 @@
+// First-run wizard: pick where the model runs, connect and test, then save it as the default server. Renderer.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BackendPreset } from '../../../src/host/protocol/settings.js';
+import { ErrorNotice, errorMessage } from '../../components/ErrorNotice.js';
+import { Modal } from '../../components/Modal.js';
+import { useHost } from '../../host/host-context.js';
+import { keyRefFromEnv, newPresetId } from '../../lib/backend-choice.js';
+import { setSettings, useAppStore } from '../../state/app-store.js';
+import { skipWizard } from '../../state/ui-store.js';
+import { WizardConnection, type ConnectionFields } from './WizardConnection.js';
+import { WIZARD_KINDS, WizardKind, type BackendKind } from './WizardKind.js';
+
+export function SetupWizard() {
+  const { t } = useTranslation();
+  const client = useHost();
+  const settings = useAppStore((state) => state.settings);
+  const [page, setPage] = useState<1 | 2>(1);
+  const [kind, setKind] = useState<BackendKind>('own');
+  const [fields, setFields] = useState<ConnectionFields>(WIZARD_KINDS.own.defaults);
+  const [tested, setTested] = useState(false);
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const chooseKind = (next: BackendKind) => {
+    setKind(next);
+    setFields(WIZARD_KINDS[next].defaults);
+    setTested(false);
+  };
+
+  const finish = async () => {
+    if (!settings) return;
+    const preset = BackendPreset.safeParse({
+      id: newPresetId(fields.name, settings.backends),
+      name: fields.name.trim() || t(kind === 'own' ? 'wizard.ownServer' : 'wizard.zhipu'),
+      kind: 'openai',
+      baseUrl: fields.baseUrl.trim(),
+      model: fields.model.trim(),
+      keyRef: keyRefFromEnv(fields.keyEnv),
+    });
+    if (!preset.success) return setError(t('settings.backends.invalid'));
+    setPending(true);
+    try {
+      const backends = [...settings.backends, preset.data];
+      setSettings(
+        await client.call('settings.set', { ...settings, backends, activeBackendId: preset.data.id, setupDone: true }),
+      );
+    } catch (caught) {
+      setError(errorMessage(caught));
+      setPending(false);
+    }
+  };
+
+  const skip = (
+    <button type="button" className="button button-ghost" data-testid="wizard-skip" onClick={skipWizard}>
+      {t('wizard.skip')}
+    </button>
+  );
+
+  return (
+    <Modal
+      title={t('wizard.title')}
+      testId="setup-wizard"
+      onCancel={() => {}}
+      footer={
+        page === 1 ? (
+          <>
+            {skip}
+            <span className="spacer" />
+            <button
+              type="button"
+              className="button button-primary"
+              data-testid="wizard-next"
+              onClick={() => setPage(2)}
+            >
+              {t('wizard.next')}
+            </button>
+          </>
+        ) : (
+          <>
+            {skip}
+            <span className="spacer" />
+            <button type="button" className="button" onClick={() => setPage(1)}>
+              {t('wizard.back')}
+            </button>
+            <button
+              type="button"
+              className="button button-primary"
+              data-testid="wizard-finish"
+              disabled={!tested || pending}
+              onClick={finish}
+            >
+              {t('wizard.finish')}
+            </button>
+          </>
+        )
+      }
+    >
+      <p className="muted">{t('wizard.intro')}</p>
+      <p className="wizard-progress small">{t('wizard.progress', { step: page, total: 2 })}</p>
+      {page === 1 ? (
+        <WizardKind kind={kind} onChange={chooseKind} />
+      ) : (
+        <WizardConnection
+          fields={fields}
+          onChange={(next) => {
+            setFields(next);
+            setTested(false);
+          }}
+          onTested={setTested}
+        />
+      )}
+      <ErrorNotice message={error} testId="wizard-error" />
+    </Modal>
+  );
+}

@@ -1,0 +1,51 @@
+// Wizard page 1: where the model runs (your own OpenAI-compatible server, or Zhipu's API). Renderer.
+import { useTranslation } from 'react-i18next';
+import { Icon } from '../../components/Icon.js';
+import type { ConnectionFields } from './WizardConnection.js';
+
+export type BackendKind = 'own' | 'zhipu';
+
+/** Both are OpenAI-compatible servers; the choice only fills in different defaults. */
+export const WIZARD_KINDS: Record<BackendKind, { defaults: ConnectionFields }> = {
+  own: { defaults: { name: 'GLM-4.1V server', baseUrl: 'http://127.0.0.1:8000/v1', model: '', keyEnv: '' } },
+  zhipu: {
+    defaults: {
+      name: 'Zhipu API',
+      baseUrl: 'https://open.bigmodel.cn/api/paas/v4',
+      model: 'glm-4.1v-thinking-flash',
+      keyEnv: 'DESKHAND_API_KEY',
+    },
+  },
+};
+
+export function WizardKind({ kind, onChange }: { kind: BackendKind; onChange: (kind: BackendKind) => void }) {
+  const { t } = useTranslation();
+  const options: { value: BackendKind; title: string; hint: string }[] = [
+    { value: 'own', title: t('wizard.ownServer'), hint: t('wizard.ownServerHint') },
+    { value: 'zhipu', title: t('wizard.zhipu'), hint: t('wizard.zhipuHint') },
+  ];
+  return (
+    <fieldset className="choice-group">
+      <legend className="field-label">{t('wizard.stepKind')}</legend>
+      <div className="choice-cards choice-cards-2">
+        {options.map((option) => (
+          <label key={option.value} className={`choice-card ${kind === option.value ? 'is-checked' : ''}`}>
+            <input
+              type="radio"
+              name="wizard-kind"
+              value={option.value}
+              data-testid={`wizard-kind-${option.value}`}
+              checked={kind === option.value}
+              onChange={() => onChange(option.value)}
+            />
+            <span className="choice-title">
+              <Icon name={option.value === 'own' ? 'server' : 'sparkle'} />
+              {option.title}
+            </span>
+            <span className="choice-hint">{option.hint}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,175 @@
+// The UI in a browser against `deskhand serve` on a real X desktop, with a slow scripted model server.
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FORM_PAGE_URL, openPageInChromium, type ChromiumPage } from '../support/chromium.js';
+import { startServe, type ServedUi } from '../support/serve.js';
+import { startScriptedServer, type ScriptedServer } from '../support/scripted-openai-server.js';
+import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
+
+const SCREENSHOTS = resolve(import.meta.dirname, '../.tmp/screenshots');
+const LONG_THOUGHT = 'I look at the desktop and consider where the pointer should go next. '.repeat(8);
+
+let desktop: XDesktop;
+let desktopPage: ChromiumPage;
+let server: ScriptedServer;
+let served: ServedUi;
+let browser: Browser;
+let page: Page;
+let work: string;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'deskhand-ui-'));
+  await mkdir(SCREENSHOTS, { recursive: true });
+  desktop = await startXDesktop();
+  // Something real for the model's screenshots to show.
+  desktopPage = await openPageInChromium(desktop, FORM_PAGE_URL);
+  server = await startScriptedServer({
+    style: 'reasoning_content',
+    chunkSize: 6,
+    chunkDelayMs: 15,
+    answers: [
+      {
+        reasoning: LONG_THOUGHT,
+        answer:
+          "<answer>Point at the middle.\n<|begin_of_box|>hover(start_box='[500,500]', element_info='desktop centre')<|end_of_box|>\nMemory:\n[]</answer>",
+      },
+      {
+        reasoning: 'Thinking for a long time. '.repeat(400),
+        answer: '<answer><|begin_of_box|>WAIT()<|end_of_box|></answer>',
+      },
+    ],
+  });
+  served = await startServe(['--sessions-dir', join(work, 'sessions')], {
+    ...desktop.env,
+    XDG_CONFIG_HOME: join(work, 'config'),
+  });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  await page.goto(served.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+  await server?.close();
+  await desktopPage?.close();
+  await desktop?.stop();
+  await rm(work, { recursive: true, force: true });
+});
+
+const byTestId = (id: string) => page.getByTestId(id);
+
+describe('Deskhand UI in a browser', () => {
+  it('shows the first-run wizard, which can be skipped', async () => {
+    await expect.poll(() => byTestId('setup-wizard').isVisible(), { timeout: 20_000 }).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'wizard.png') });
+    await byTestId('wizard-skip').click();
+    await expect.poll(() => byTestId('instruction-input').isVisible()).toBe(true);
+  });
+
+  it('streams thinking before the action, draws the target on the screenshot, and Stop ends the run', async () => {
+    await byTestId('backend-select').selectOption('openai');
+    await byTestId('base-url-input').fill(server.baseUrl);
+    await byTestId('model-input').fill('glm-4.1v-scripted');
+    await byTestId('instruction-input').fill('Point at the middle of the screen');
+    await byTestId('run-button').click();
+
+    const firstCard = byTestId('step-card').first();
+    await expect
+      .poll(async () => (await firstCard.getByTestId('thinking').textContent())?.length ?? 0, { timeout: 20_000 })
+      .toBeGreaterThan(20);
+    // Thinking is on screen while the model is still writing: the step has no action yet.
+    expect(await firstCard.getByTestId('action-chip').count()).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'run-streaming.png') });
+
+    await expect.poll(() => firstCard.getByTestId('action-chip').count(), { timeout: 20_000 }).toBe(1);
+    const screenshot = firstCard.getByTestId('step-screenshot');
+    await expect
+      .poll(() => screenshot.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth), {
+        timeout: 10_000,
+      })
+      .toBe(1920);
+    expect(await firstCard.getByTestId('action-overlay').count()).toBe(1);
+
+    await expect.poll(() => byTestId('step-card').count(), { timeout: 20_000 }).toBe(2);
+    const secondThinking = byTestId('step-card').nth(1).getByTestId('thinking');
+    await expect.poll(() => secondThinking.textContent(), { timeout: 10_000 }).toContain('Thinking for a long time.');
+    await byTestId('stop-button').click();
+    await expect.poll(() => byTestId('outcome-banner').getAttribute('data-outcome'), { timeout: 5000 }).toBe('stopped');
+    await expect.poll(() => byTestId('step-card').nth(1).getByTestId('step-phase').textContent()).toBe('Cut short');
+    // What streamed before the stop stays on screen.
+    expect(await secondThinking.textContent()).toContain('Thinking for a long time.');
+    await page.screenshot({ path: join(SCREENSHOTS, 'run-stopped.png'), fullPage: true });
+  });
+
+  it('lists the recorded run and plays it back', async () => {
+    await byTestId('sessions-tab').click();
+    await expect.poll(() => byTestId('session-row').count(), { timeout: 10_000 }).toBe(1);
+    await byTestId('session-row').first().click();
+    await expect.poll(() => byTestId('player').isVisible()).toBe(true);
+    const frame = byTestId('player-frame');
+    await expect
+      .poll(() => frame.evaluate((image: HTMLImageElement) => image.complete && image.naturalWidth), {
+        timeout: 10_000,
+      })
+      .toBe(1920);
+    await page.screenshot({ path: join(SCREENSHOTS, 'sessions-player.png') });
+  });
+
+  it('keeps settings across a reload', async () => {
+    await byTestId('settings-tab').click();
+    await byTestId('max-steps-input').fill('17');
+    await page.locator('label', { has: byTestId('theme-dark') }).click();
+    await byTestId('settings-save').click();
+    await expect.poll(() => byTestId('settings-status').textContent()).toBeTruthy();
+    await page.reload();
+    await byTestId('settings-tab').click();
+    await expect.poll(() => byTestId('max-steps-input').inputValue(), { timeout: 10_000 }).toBe('17');
+    expect(await byTestId('theme-dark').isChecked()).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'settings-dark.png'), fullPage: true });
+    await byTestId('run-tab').click();
+    await page.screenshot({ path: join(SCREENSHOTS, 'run-dark.png') });
+  });
+
+  it('the API rejects invalid messages from the page and answers valid ones', async () => {
+    const replies = await page.evaluate(async () => {
+      const socket = new WebSocket(`ws://${location.host}/api`);
+      const received: unknown[] = [];
+      await new Promise((resolveOpen) => socket.addEventListener('open', resolveOpen, { once: true }));
+      const next = () =>
+        new Promise((resolveMessage) =>
+          socket.addEventListener('message', (event) => resolveMessage(JSON.parse(event.data as string)), {
+            once: true,
+          }),
+        );
+      socket.send('{"id": "one"');
+      received.push(await next());
+      socket.send(JSON.stringify({ id: 7, method: 'run.start', params: { instruction: '' } }));
+      received.push(await next());
+      socket.send(JSON.stringify({ id: 8, method: 'settings.get', params: {} }));
+      received.push(await next());
+      socket.close();
+      return received;
+    });
+    expect(replies).toEqual([
+      { id: null, error: { code: 'invalid-params', message: 'Messages must be JSON {id, method, params}.' } },
+      { id: 7, error: { code: 'invalid-params', message: expect.stringContaining('instruction') } },
+      { id: 8, result: expect.objectContaining({ loop: expect.objectContaining({ maxSteps: 17 }) }) },
+    ]);
+  });
+});

@@ -1,0 +1,216 @@
+import { describe, expect, it } from 'vitest';
+import { emptyAction, type Action } from '../../../../src/glm/actions.js';
+import type { HostEvent } from '../../../../src/host/protocol/host-api.js';
+import type { RunEvent, StepTimings } from '../../../../src/host/protocol/run-events.js';
+import { DEFAULT_SETTINGS } from '../../../../src/host/protocol/settings.js';
+import { applyEvent } from '../../../../renderer/state/apply-event.js';
+import { currentRun, emptyStep, INITIAL_STATE, type AppState } from '../../../../renderer/state/app-state.js';
+
+const click: Action = { ...emptyAction('left_click'), box: [500, 500], point: [960, 540], elementInfo: 'OK button' };
+const timings: StepTimings = {
+  captureMs: 40,
+  encodeMs: 10,
+  firstTokenMs: 300,
+  generationMs: 4000,
+  parseMs: 1,
+  actMs: 80,
+  settleMs: 400,
+  recordMs: 5,
+};
+
+function run(event: RunEvent, runId = 'r1'): HostEvent {
+  return { type: 'run', runId, sessionId: 's1', event };
+}
+
+/** Applies events with the seq numbers after `state`'s lastSeq (0, 1, 2 … from the initial state). */
+function applyAll(events: HostEvent[], state: AppState = INITIAL_STATE): AppState {
+  return events.reduce((next, event) => applyEvent(next, event, next.lastSeq + 1), state);
+}
+
+function start(task: string, runId = 'r1'): HostEvent {
+  return run(
+    {
+      type: 'run-start',
+      sessionId: 's1',
+      sessionDir: '/tmp/s1',
+      task,
+      backend: 'openai',
+      model: 'glm',
+      displayId: 'screen',
+    },
+    runId,
+  );
+}
+const runStart = start('open the editor');
+
+describe('applyEvent', () => {
+  it('projects a whole step: observed frame, streamed thinking and answer, action, timings', () => {
+    const state = applyAll([
+      runStart,
+      run({ type: 'step-start', step: 1 }),
+      run({ type: 'step-observed', step: 1, frame: 'frames/0001.jpg', width: 1920, height: 1080 }),
+      run({ type: 'reasoning-delta', step: 1, text: 'I see ' }),
+      run({ type: 'reasoning-delta', step: 1, text: 'a dialog.' }),
+      run({ type: 'text-delta', step: 1, text: 'Click OK' }),
+      run({ type: 'action-parsed', step: 1, action: click, explanation: 'Click OK', error: null, inputPoint: null }),
+      run({ type: 'action-done', step: 1, actMs: 80, settleMs: 400 }),
+      run({ type: 'step-recorded', step: 1, timings }),
+    ]);
+    expect(state.runs.r1).toEqual({
+      runId: 'r1',
+      sessionId: 's1',
+      task: 'open the editor',
+      backend: 'openai',
+      model: 'glm',
+      phase: 'running',
+      outcome: null,
+      confirmation: null,
+      steps: [
+        {
+          step: 1,
+          phase: 'recorded',
+          frame: { sessionId: 's1', frame: 'frames/0001.jpg', width: 1920, height: 1080 },
+          reasoning: 'I see a dialog.',
+          answer: 'Click OK',
+          action: click,
+          explanation: 'Click OK',
+          error: null,
+          actMs: 80,
+          settleMs: 400,
+          timings,
+        },
+      ],
+    });
+    expect(state.thread).toEqual(['r1']);
+    expect(state.lastSeq).toBe(8);
+  });
+
+  it('moves a step from observing to thinking to acting to recorded', () => {
+    const phases: string[] = [];
+    let state = applyAll([runStart, run({ type: 'step-start', step: 1 })]);
+    phases.push(state.runs.r1!.steps[0]!.phase);
+    for (const event of [
+      run({ type: 'reasoning-delta', step: 1, text: 'x' }),
+      run({ type: 'action-parsed', step: 1, action: click, explanation: '', error: null, inputPoint: null }),
+      run({ type: 'step-recorded', step: 1, timings }),
+    ]) {
+      state = applyAll([event], state);
+      phases.push(state.runs.r1!.steps[0]!.phase);
+    }
+    expect(phases).toEqual(['observing', 'thinking', 'acting', 'recorded']);
+  });
+
+  it('marks a step cut short when it is recorded without an action or the run ends while it is in flight', () => {
+    const stoppedMidThought = applyAll([
+      runStart,
+      run({ type: 'step-start', step: 1 }),
+      run({ type: 'reasoning-delta', step: 1, text: 'hmm' }),
+      run({ type: 'step-recorded', step: 1, timings }),
+    ]);
+    expect(stoppedMidThought.runs.r1!.steps[0]!.phase).toBe('interrupted');
+    const endedMidStep = applyAll([
+      runStart,
+      run({ type: 'step-start', step: 1 }),
+      run({ type: 'action-parsed', step: 1, action: click, explanation: '', error: null, inputPoint: null }),
+      run({ type: 'step-recorded', step: 1, timings }),
+      run({ type: 'step-start', step: 2 }),
+      run({
+        type: 'run-end',
+        outcome: { kind: 'stopped', message: 'Stopped by the user.' },
+        steps: 2,
+        sessionId: 's1',
+      }),
+    ]);
+    expect(endedMidStep.runs.r1!.steps.map((step) => step.phase)).toEqual(['recorded', 'interrupted']);
+  });
+
+  it('ignores an event whose seq is not newer, returning the same state', () => {
+    const state = applyEvent(INITIAL_STATE, runStart, 5);
+    const again = applyEvent(state, run({ type: 'step-start', step: 1 }), 5);
+    const older = applyEvent(state, run({ type: 'step-start', step: 1 }), 3);
+    expect(again).toBe(state);
+    expect(older).toBe(state);
+  });
+
+  it('creates a run and its steps when their start events were missed', () => {
+    const state = applyAll([run({ type: 'reasoning-delta', step: 3, text: 'late' }, 'r9')]);
+    expect(state.thread).toEqual(['r9']);
+    expect(state.runs.r9!.sessionId).toBe('s1');
+    expect(state.runs.r9!.steps).toEqual([{ ...emptyStep(3), phase: 'thinking', reasoning: 'late' }]);
+  });
+
+  it('keeps steps in step order', () => {
+    const state = applyAll([
+      runStart,
+      run({ type: 'step-start', step: 2 }),
+      run({ type: 'reasoning-delta', step: 1, text: 'a' }),
+    ]);
+    expect(state.runs.r1!.steps.map((step) => step.step)).toEqual([1, 2]);
+  });
+
+  it('follows the run state: paused, resumed, taken over, ended with an outcome', () => {
+    const states: string[] = [];
+    let state = applyAll([runStart]);
+    for (const event of [
+      run({ type: 'paused' }),
+      run({ type: 'resumed' }),
+      { type: 'run-state', runId: 'r1', state: 'taken-over' } as const,
+      { type: 'run-state', runId: 'r1', state: 'running' } as const,
+      run({ type: 'run-end', outcome: { kind: 'done', message: 'saved' }, steps: 2, sessionId: 's1' }),
+      run({ type: 'resumed' }),
+      { type: 'run-state', runId: 'r1', state: 'running' } as const,
+    ]) {
+      state = applyAll([event], state);
+      states.push(state.runs.r1!.phase);
+    }
+    expect(states).toEqual(['paused', 'running', 'taken-over', 'running', 'ended', 'ended', 'ended']);
+    expect(state.runs.r1!.outcome).toEqual({ kind: 'done', message: 'saved' });
+  });
+
+  it('holds a confirmation until its step acts, or the run ends', () => {
+    const needed: HostEvent = {
+      type: 'confirmation-needed',
+      runId: 'r1',
+      confirmationId: 'c1',
+      step: 1,
+      action: click,
+      reason: 'It submits a form.',
+    };
+    const asked = applyAll([runStart, run({ type: 'step-start', step: 1 }), needed]);
+    expect(asked.runs.r1!.confirmation).toEqual({
+      confirmationId: 'c1',
+      step: 1,
+      action: click,
+      reason: 'It submits a form.',
+    });
+    const acted = applyAll([run({ type: 'action-done', step: 1, actMs: 1, settleMs: 1 })], asked);
+    expect(acted.runs.r1!.confirmation).toBeNull();
+    const ended = applyAll(
+      [run({ type: 'run-end', outcome: { kind: 'stopped', message: '' }, steps: 1, sessionId: 's1' })],
+      asked,
+    );
+    expect(ended.runs.r1!.confirmation).toBeNull();
+  });
+
+  it('takes settings from settings-changed and keeps the latest host error', () => {
+    const settings = { ...DEFAULT_SETTINGS, theme: 'dark' as const };
+    const state = applyAll([
+      { type: 'settings-changed', settings },
+      { type: 'error', message: 'The disk is full.' },
+    ]);
+    expect(state.settings).toEqual(settings);
+    expect(state.hostError).toBe('The disk is full.');
+  });
+
+  it('adds a new run to the thread after the earlier ones', () => {
+    const state = applyAll([runStart, start('next', 'r2')]);
+    expect(state.thread).toEqual(['r1', 'r2']);
+    expect(currentRun(state)?.runId).toBe('r2');
+  });
+
+  it('does not add a run to the thread from run-state or confirmation events alone', () => {
+    const state = applyAll([{ type: 'run-state', runId: 'old', state: 'ended' }]);
+    expect(state.thread).toEqual([]);
+    expect(state.runs.old!.phase).toBe('ended');
+  });
+});

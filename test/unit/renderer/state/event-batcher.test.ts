@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { HostEvent } from '../../../../src/host/protocol/host-api.js';
+import type { RunEvent } from '../../../../src/host/protocol/run-events.js';
+import { createEventBatcher, mergeDeltas, type SequencedEvent } from '../../../../renderer/state/event-batcher.js';
+
+function run(event: RunEvent, runId = 'r1'): HostEvent {
+  return { type: 'run', runId, sessionId: 's1', event };
+}
+
+const thinking = (text: string, step = 1) => run({ type: 'reasoning-delta', step, text });
+
+/** A batcher whose frames run when the test says. */
+function harness() {
+  const batches: SequencedEvent[][] = [];
+  const frames: (() => void)[] = [];
+  const batcher = createEventBatcher(
+    (events) => batches.push(events),
+    (callback) => frames.push(callback),
+  );
+  const nextFrame = () => frames.splice(0).forEach((callback) => callback());
+  return { batcher, batches, frames, nextFrame };
+}
+
+describe('createEventBatcher', () => {
+  it('applies the text deltas of one frame as one merged delta, with the last seq', () => {
+    const { batcher, batches, frames, nextFrame } = harness();
+    batcher.push(thinking('I '), 1);
+    batcher.push(thinking('see '), 2);
+    batcher.push(thinking('it'), 3);
+    expect(batches).toEqual([]);
+    expect(frames).toHaveLength(1);
+    nextFrame();
+    expect(batches).toEqual([[{ event: thinking('I see it'), seq: 3 }]]);
+  });
+
+  it('applies any other event at once, after what was buffered, keeping the order', () => {
+    const { batcher, batches } = harness();
+    const observed = run({ type: 'step-observed', step: 2, frame: 'frames/0002.jpg', width: 10, height: 10 });
+    batcher.push(thinking('a'), 1);
+    batcher.push(observed, 2);
+    expect(batches).toEqual([
+      [
+        { event: thinking('a'), seq: 1 },
+        { event: observed, seq: 2 },
+      ],
+    ]);
+  });
+
+  it('does not merge deltas of different steps, kinds or runs', () => {
+    const { batcher, batches, nextFrame } = harness();
+    const events = [
+      thinking('a', 1),
+      thinking('b', 2),
+      run({ type: 'text-delta', step: 2, text: 'c' }),
+      thinking('d', 2),
+    ];
+    events.forEach((event, index) => batcher.push(event, index + 1));
+    batcher.push(thinking('e', 2), 5);
+    nextFrame();
+    expect(batches[0]!.map(({ event, seq }) => [event.type === 'run' && event.event, seq])).toEqual([
+      [{ type: 'reasoning-delta', step: 1, text: 'a' }, 1],
+      [{ type: 'reasoning-delta', step: 2, text: 'b' }, 2],
+      [{ type: 'text-delta', step: 2, text: 'c' }, 3],
+      [{ type: 'reasoning-delta', step: 2, text: 'de' }, 5],
+    ]);
+  });
+
+  it('schedules one frame at a time and nothing when idle', () => {
+    const { batcher, batches, frames, nextFrame } = harness();
+    batcher.push(thinking('a'), 1);
+    batcher.push(thinking('b'), 2);
+    expect(frames).toHaveLength(1);
+    nextFrame();
+    nextFrame();
+    expect(batches).toHaveLength(1);
+    batcher.push(thinking('c'), 3);
+    expect(frames).toHaveLength(1);
+  });
+});
+
+describe('mergeDeltas', () => {
+  it('refuses events that are not text deltas', () => {
+    expect(mergeDeltas(run({ type: 'paused' }), run({ type: 'paused' }))).toBeNull();
+    expect(mergeDeltas(thinking('a'), thinking('b', 1))).toEqual(thinking('ab'));
+    expect(mergeDeltas(thinking('a'), run({ type: 'reasoning-delta', step: 1, text: 'b' }, 'r2'))).toBeNull();
+  });
+});
