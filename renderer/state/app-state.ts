@@ -38,6 +38,8 @@ export interface StepState {
   /** Milliseconds waited for the screen to settle. */
   settleMs: number | null;
   timings: StepTimings | null;
+  /** Generated tokens, once the step is recorded (for tokens/s). */
+  completionTokens: number | null;
 }
 
 /** An action waiting for the user's approval. */
@@ -90,6 +92,7 @@ export function emptyStep(step: number): StepState {
     actMs: null,
     settleMs: null,
     timings: null,
+    completionTokens: null,
   };
 }
 

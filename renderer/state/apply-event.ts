@@ -131,6 +131,7 @@ function applyStepEvent(step: StepState, event: StepEvent, sessionId: string): S
         ...step,
         phase: step.action === null ? 'interrupted' : 'recorded',
         timings: event.timings,
+        completionTokens: event.usage.completionTokens,
         actMs: step.actMs ?? event.timings.actMs,
         settleMs: step.settleMs ?? event.timings.settleMs,
       };

@@ -221,6 +221,6 @@ class StepDraft {
     this.recorded = true;
     await this.context.recorder.appendStep(record);
     this.timings.recordMs = elapsedMs(recordStart);
-    this.context.emit({ type: 'step-recorded', step: this.step, timings: { ...this.timings } });
+    this.context.emit({ type: 'step-recorded', step: this.step, timings: { ...this.timings }, usage: record.usage });
   }
 }

@@ -52,7 +52,7 @@ export const StepCard = memo(function StepCard({ runId, step }: { runId: string;
           ) : (
             state.answer && <pre className="step-answer">{state.answer}</pre>
           )}
-          <TimingsRow facts={timingFacts(state.timings, null, state)} />
+          <TimingsRow facts={timingFacts(state.timings, state.completionTokens, state)} />
         </div>
         <StepScreenshot step={state} />
       </div>

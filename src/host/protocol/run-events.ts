@@ -66,7 +66,12 @@ export const RunEvent = z.discriminatedUnion('type', [
     inputPoint: z.object({ x: z.number(), y: z.number() }).nullable(),
   }),
   z.object({ type: z.literal('action-done'), step, actMs: z.number(), settleMs: z.number() }),
-  z.object({ type: z.literal('step-recorded'), step, timings: StepTimings }),
+  z.object({
+    type: z.literal('step-recorded'),
+    step,
+    timings: StepTimings,
+    usage: z.object({ promptTokens: z.number().nullable(), completionTokens: z.number().nullable() }),
+  }),
   z.object({ type: z.literal('paused') }),
   z.object({ type: z.literal('resumed') }),
   z.object({ type: z.literal('run-end'), outcome: Outcome, steps: z.number().int(), sessionId: z.string() }),

@@ -54,7 +54,7 @@ describe('applyEvent', () => {
       run({ type: 'text-delta', step: 1, text: 'Click OK' }),
       run({ type: 'action-parsed', step: 1, action: click, explanation: 'Click OK', error: null, inputPoint: null }),
       run({ type: 'action-done', step: 1, actMs: 80, settleMs: 400 }),
-      run({ type: 'step-recorded', step: 1, timings }),
+      run({ type: 'step-recorded', step: 1, timings, usage: { promptTokens: 900, completionTokens: 120 } }),
     ]);
     expect(state.runs.r1).toEqual({
       runId: 'r1',
@@ -78,6 +78,7 @@ describe('applyEvent', () => {
           actMs: 80,
           settleMs: 400,
           timings,
+          completionTokens: 120,
         },
       ],
     });
@@ -92,7 +93,7 @@ describe('applyEvent', () => {
     for (const event of [
       run({ type: 'reasoning-delta', step: 1, text: 'x' }),
       run({ type: 'action-parsed', step: 1, action: click, explanation: '', error: null, inputPoint: null }),
-      run({ type: 'step-recorded', step: 1, timings }),
+      run({ type: 'step-recorded', step: 1, timings, usage: { promptTokens: 900, completionTokens: 120 } }),
     ]) {
       state = applyAll([event], state);
       phases.push(state.runs.r1!.steps[0]!.phase);
@@ -105,14 +106,14 @@ describe('applyEvent', () => {
       runStart,
       run({ type: 'step-start', step: 1 }),
       run({ type: 'reasoning-delta', step: 1, text: 'hmm' }),
-      run({ type: 'step-recorded', step: 1, timings }),
+      run({ type: 'step-recorded', step: 1, timings, usage: { promptTokens: 900, completionTokens: 120 } }),
     ]);
     expect(stoppedMidThought.runs.r1!.steps[0]!.phase).toBe('interrupted');
     const endedMidStep = applyAll([
       runStart,
       run({ type: 'step-start', step: 1 }),
       run({ type: 'action-parsed', step: 1, action: click, explanation: '', error: null, inputPoint: null }),
-      run({ type: 'step-recorded', step: 1, timings }),
+      run({ type: 'step-recorded', step: 1, timings, usage: { promptTokens: 900, completionTokens: 120 } }),
       run({ type: 'step-start', step: 2 }),
       run({
         type: 'run-end',
