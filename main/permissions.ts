@@ -1,5 +1,5 @@
 // macOS onboarding: Accessibility and Screen Recording status, and the pane that grants them. Electron main process.
-import type { PermissionPane, PermissionState, PermissionStatus } from './ipc/main-methods.js';
+import type { PermissionPane, PermissionState, PermissionStatus } from '../src/host/protocol/app-methods.js';
 
 /** The part of Electron's `systemPreferences` this module reads. */
 export interface SystemPreferencesLike {

@@ -1,9 +1,9 @@
 // Binds the AgentHost to Electron IPC: one invoke channel, one event channel, a sender check. Electron main process.
+import { APP_METHODS, isAppMethod, type AppMethodHandlers } from '../../src/host/protocol/app-methods.js';
 import { HOST_METHODS, type HostErrorCode, type HostMethodName } from '../../src/host/protocol/host-api.js';
 import type { AgentHost, DispatchReply } from '../../src/host/host-service.js';
 import { APP_HOST, APP_SCHEME } from '../protocol/app-protocol.js';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels.js';
-import { isMainMethod, MAIN_METHODS, type MainMethodHandlers } from './main-methods.js';
 
 /** The part of a WebContents the binding touches. */
 export interface WebContentsLike {
@@ -77,9 +77,9 @@ function invalidParams(method: string, error: { issues: { path: PropertyKey[]; m
   return refusal('invalid-params', `Invalid ${method} params${where}: ${issue?.message ?? 'rejected'}`);
 }
 
-async function callMainMethod(handlers: MainMethodHandlers, method: string, params: unknown): Promise<DispatchReply> {
-  if (!isMainMethod(method)) return refusal('unknown-method', `Unknown method "${method}".`);
-  const parsed = MAIN_METHODS[method].params.safeParse(params ?? {});
+async function callMainMethod(handlers: AppMethodHandlers, method: string, params: unknown): Promise<DispatchReply> {
+  if (!isAppMethod(method)) return refusal('unknown-method', `Unknown method "${method}".`);
+  const parsed = APP_METHODS[method].params.safeParse(params ?? {});
   if (!parsed.success) return invalidParams(method, parsed.error);
   try {
     const handler = handlers[method] as (params: unknown) => Promise<unknown>;
@@ -94,7 +94,7 @@ export interface BindIpcOptions {
   ipcMain: IpcMainLike;
   host: Pick<AgentHost, 'dispatch' | 'onEvent'>;
   windows: WindowRegistry;
-  mainMethods: MainMethodHandlers;
+  mainMethods: AppMethodHandlers;
 }
 
 /**
@@ -109,7 +109,7 @@ export function bindIpc(options: BindIpcOptions): () => void {
     const trusted = frame !== null && isTrustedSender(frame.url, frame.parent === null, windows.has(event.sender));
     if (!trusted) return refusal('internal', 'This page may not call Deskhand.');
     if (typeof method !== 'string') return refusal('unknown-method', 'A method name is a string.');
-    if (isMainMethod(method)) return callMainMethod(mainMethods, method, params);
+    if (isAppMethod(method)) return callMainMethod(mainMethods, method, params);
     if (!Object.hasOwn(HOST_METHODS, method)) return refusal('unknown-method', `Unknown method "${method}".`);
     // The host validates too; checking here as well keeps malformed input off the host entirely.
     const parsed = HOST_METHODS[method as HostMethodName].params.safeParse(params ?? {});

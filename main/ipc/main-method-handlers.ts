@@ -3,7 +3,7 @@ import { shell, systemPreferences } from 'electron';
 import { KeyStoreError, type SafeStorageKeyStore } from '../key-store.js';
 import { openPermissionPane, permissionStatus } from '../permissions.js';
 import { MainMethodError } from './bind-ipc.js';
-import type { MainMethodHandlers } from './main-methods.js';
+import type { AppMethodHandlers } from '../../src/host/protocol/app-methods.js';
 
 async function keychain<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -15,7 +15,7 @@ async function keychain<T>(work: () => Promise<T>): Promise<T> {
   }
 }
 
-export function mainMethodHandlers(keyStore: SafeStorageKeyStore): MainMethodHandlers {
+export function mainMethodHandlers(keyStore: SafeStorageKeyStore): AppMethodHandlers {
   return {
     'permissions.status': async () => permissionStatus(process.platform, systemPreferences),
     'permissions.open': async ({ pane }) => {

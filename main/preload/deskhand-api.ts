@@ -18,7 +18,7 @@ export interface DeskhandApi {
   onEvent(listener: (event: HostEvent, seq: number) => void): () => void;
 }
 
-/** Builds the API; `methods` is the set of names a page may call (HOST_METHODS and MAIN_METHODS). */
+/** Builds the API; `methods` is the set of names a page may call (HOST_METHODS and APP_METHODS). */
 export function createDeskhandApi(ipc: IpcRendererLike, methods: ReadonlySet<string>): DeskhandApi {
   return {
     async invoke(method, params) {

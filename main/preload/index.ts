@@ -3,10 +3,10 @@
 // CommonJS file, inlining our modules.
 import { contextBridge, ipcRenderer } from 'electron';
 import { HOST_METHODS } from '../../src/host/protocol/host-api.js';
-import { MAIN_METHODS } from '../ipc/main-methods.js';
+import { APP_METHODS } from '../../src/host/protocol/app-methods.js';
 import { createDeskhandApi } from './deskhand-api.js';
 
-const methods = new Set([...Object.keys(HOST_METHODS), ...Object.keys(MAIN_METHODS)]);
+const methods = new Set([...Object.keys(HOST_METHODS), ...Object.keys(APP_METHODS)]);
 const api = createDeskhandApi(ipcRenderer, methods);
 
 contextBridge.exposeInMainWorld('deskhand', {

@@ -1,10 +1,12 @@
-// The run view: the task form, run controls and locate on the left, the live timeline on the right. Renderer.
+// The run view: macOS permissions (when missing), the task form, run controls and locate on the left, the live
+// timeline on the right. Renderer.
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { currentRun } from '../../state/app-state.js';
 import { useAppStore } from '../../state/app-store.js';
 import { ConfirmationDialog } from './ConfirmationDialog.js';
 import { LocatePanel } from './LocatePanel.js';
+import { PermissionsPanel } from './PermissionsPanel.js';
 import { RunControls } from './RunControls.js';
 import { RunForm } from './RunForm.js';
 import { Timeline } from './Timeline.js';
@@ -38,6 +40,7 @@ export function RunView({ active }: { active: boolean }) {
   return (
     <div className="run-view">
       <aside className="run-sidebar">
+        <PermissionsPanel active={active} />
         <RunForm busy={live} focusOnShow={active} />
         {run && live && <RunControls phase={run.phase} task={run.task} commands={commands} />}
         <LocatePanel />

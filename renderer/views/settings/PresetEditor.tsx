@@ -1,9 +1,12 @@
-// Edits one model server: name, base URL, model, and the environment variable holding its key. Renderer.
+// Edits one model server: name, base URL, model, and where its API key comes from. Renderer.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BackendPreset } from '../../../src/host/protocol/settings.js';
 import { Field } from '../../components/Field.js';
-import { envFromKeyRef, keyRefFromEnv, newPresetId } from '../../lib/backend-choice.js';
+import { newPresetId } from '../../lib/backend-choice.js';
+import { initialKeyChoice, keyRefOfChoice, newPresetIdFor } from '../../lib/key-source.js';
+import { appMethods } from '../../transport/app-methods.js';
+import { KeySourceField } from './KeySourceField.js';
 import { TestConnection } from './TestConnection.js';
 
 export interface PresetEditorProps {
@@ -19,17 +22,17 @@ export function PresetEditor({ preset, presets, onApply, onCancel }: PresetEdito
   const [name, setName] = useState(preset?.name ?? '');
   const [baseUrl, setBaseUrl] = useState(preset?.baseUrl ?? 'http://127.0.0.1:8000/v1');
   const [model, setModel] = useState(preset?.model ?? '');
-  const [keyEnv, setKeyEnv] = useState(envFromKeyRef(preset?.keyRef ?? null));
+  const [key, setKey] = useState(() => initialKeyChoice(preset?.keyRef ?? null, appMethods() ? 'electron' : 'browser'));
   const [invalid, setInvalid] = useState(false);
-  // A keychain reference (desktop app) is kept as it is; browser mode never asks for a raw key.
-  const keychain = preset?.keyRef?.startsWith('keychain:') ? preset.keyRef : null;
-  const keyRef = keychain ?? keyRefFromEnv(keyEnv);
+  // A new preset takes the id its key was stored under in the keychain, else one made from its name.
+  const id = preset?.id ?? newPresetIdFor(key, newPresetId(name, presets));
+  const keyRef = keyRefOfChoice(key, id);
   const connection = { kind: 'openai' as const, baseUrl: baseUrl.trim(), model: model.trim(), keyRef };
 
   const apply = () => {
     const parsed = BackendPreset.safeParse({
       ...connection,
-      id: preset?.id ?? newPresetId(name, presets),
+      id,
       name: name.trim(),
     });
     if (!parsed.success) return setInvalid(true);
@@ -74,24 +77,8 @@ export function PresetEditor({ preset, presets, onApply, onCancel }: PresetEdito
             />
           )}
         </Field>
-        <Field label={t('settings.backends.keyEnv')} hint={t('settings.backends.keyEnvHint')}>
-          {(props) =>
-            keychain ? (
-              <input {...props} className="input" readOnly value={t('settings.backends.keychain')} />
-            ) : (
-              <input
-                {...props}
-                className="input mono"
-                data-testid="preset-key-input"
-                placeholder="DESKHAND_API_KEY"
-                value={keyEnv}
-                spellCheck={false}
-                onChange={(event) => setKeyEnv(event.target.value.replace(/[^A-Za-z0-9_]/g, ''))}
-              />
-            )
-          }
-        </Field>
       </div>
+      <KeySourceField value={key} onChange={setKey} presetId={id} testIdPrefix="preset" />
       {invalid && (
         <p className="field-error" role="alert">
           {t('settings.backends.invalid')}

@@ -5,11 +5,19 @@ import { BackendPreset } from '../../../src/host/protocol/settings.js';
 import { ErrorNotice, errorMessage } from '../../components/ErrorNotice.js';
 import { Modal } from '../../components/Modal.js';
 import { useHost } from '../../host/host-context.js';
-import { keyRefFromEnv, newPresetId } from '../../lib/backend-choice.js';
+import { newPresetId } from '../../lib/backend-choice.js';
+import { initialKeyChoice, keyRefOfChoice, newPresetIdFor, type KeyChoice } from '../../lib/key-source.js';
 import { setSettings, useAppStore } from '../../state/app-store.js';
 import { skipWizard } from '../../state/ui-store.js';
+import { appMethods } from '../../transport/app-methods.js';
 import { WizardConnection, type ConnectionFields } from './WizardConnection.js';
 import { WIZARD_KINDS, WizardKind, type BackendKind } from './WizardKind.js';
+
+/** The key choice a kind starts with: the keychain in the app when the server needs a key, else its variable. */
+function kindKey(kind: BackendKind): KeyChoice {
+  const { keyEnv, needsKey } = WIZARD_KINDS[kind];
+  return initialKeyChoice(null, appMethods() ? 'electron' : 'browser', needsKey ? 'keychain' : 'env', keyEnv);
+}
 
 export function SetupWizard() {
   const { t } = useTranslation();
@@ -18,6 +26,7 @@ export function SetupWizard() {
   const [page, setPage] = useState<1 | 2>(1);
   const [kind, setKind] = useState<BackendKind>('own');
   const [fields, setFields] = useState<ConnectionFields>(WIZARD_KINDS.own.defaults);
+  const [key, setKey] = useState<KeyChoice>(() => kindKey('own'));
   const [tested, setTested] = useState(false);
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -25,18 +34,28 @@ export function SetupWizard() {
   const chooseKind = (next: BackendKind) => {
     setKind(next);
     setFields(WIZARD_KINDS[next].defaults);
+    setKey(kindKey(next));
+    setTested(false);
+  };
+
+  // The preset's id: the keychain id its key was stored under, else one made from its name.
+  const presetId = newPresetIdFor(key, newPresetId(fields.name, settings?.backends ?? []));
+  const keyRef = keyRefOfChoice(key, presetId);
+  const missingKey = WIZARD_KINDS[kind].needsKey && keyRef === null;
+  const changeKey = (update: (current: KeyChoice) => KeyChoice) => {
+    setKey(update);
     setTested(false);
   };
 
   const finish = async () => {
     if (!settings) return;
     const preset = BackendPreset.safeParse({
-      id: newPresetId(fields.name, settings.backends),
+      id: presetId,
       name: fields.name.trim() || t(kind === 'own' ? 'wizard.ownServer' : 'wizard.zhipu'),
       kind: 'openai',
       baseUrl: fields.baseUrl.trim(),
       model: fields.model.trim(),
-      keyRef: keyRefFromEnv(fields.keyEnv),
+      keyRef,
     });
     if (!preset.success) return setError(t('settings.backends.invalid'));
     setPending(true);
@@ -87,7 +106,7 @@ export function SetupWizard() {
               type="button"
               className="button button-primary"
               data-testid="wizard-finish"
-              disabled={!tested || pending}
+              disabled={!tested || missingKey || pending}
               onClick={finish}
             >
               {t('wizard.finish')}
@@ -107,6 +126,11 @@ export function SetupWizard() {
             setFields(next);
             setTested(false);
           }}
+          keyChoice={key}
+          onKeyChange={changeKey}
+          presetId={presetId}
+          keyRef={keyRef}
+          needsKey={WIZARD_KINDS[kind].needsKey}
           onTested={setTested}
         />
       )}

@@ -5,16 +5,21 @@ import type { ConnectionFields } from './WizardConnection.js';
 
 export type BackendKind = 'own' | 'zhipu';
 
-/** Both are OpenAI-compatible servers; the choice only fills in different defaults. */
-export const WIZARD_KINDS: Record<BackendKind, { defaults: ConnectionFields }> = {
-  own: { defaults: { name: 'GLM-4.1V server', baseUrl: 'http://127.0.0.1:8000/v1', model: '', keyEnv: '' } },
+/** Both are OpenAI-compatible servers; the choice fills in different defaults. Zhipu's API needs a key. */
+export const WIZARD_KINDS: Record<BackendKind, { defaults: ConnectionFields; keyEnv: string; needsKey: boolean }> = {
+  own: {
+    defaults: { name: 'GLM-4.1V server', baseUrl: 'http://127.0.0.1:8000/v1', model: '' },
+    keyEnv: '',
+    needsKey: false,
+  },
   zhipu: {
     defaults: {
       name: 'Zhipu API',
       baseUrl: 'https://open.bigmodel.cn/api/paas/v4',
       model: 'glm-4.1v-thinking-flash',
-      keyEnv: 'DESKHAND_API_KEY',
     },
+    keyEnv: 'DESKHAND_API_KEY',
+    needsKey: true,
   },
 };
 

@@ -10,9 +10,8 @@ import {
   type WebContentsLike,
 } from '../../../../main/ipc/bind-ipc.js';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../../../main/ipc/channels.js';
-import type { MainMethodHandlers } from '../../../../main/ipc/main-methods.js';
 import { HOST_METHODS } from '../../../../src/host/protocol/host-api.js';
-import { MAIN_METHODS } from '../../../../main/ipc/main-methods.js';
+import { APP_METHODS, type AppMethodHandlers } from '../../../../src/host/protocol/app-methods.js';
 
 describe('isTrustedSender', () => {
   it('trusts only the main frame of a window we created that shows our app:// origin', () => {
@@ -70,7 +69,7 @@ function harness() {
     'keychain.has': async () => {
       throw new Error('disk said /home/me/secret');
     },
-  } as MainMethodHandlers;
+  } as AppMethodHandlers;
   const windows = new WindowRegistry();
   const unbind = bindIpc({
     ipcMain: {
@@ -187,6 +186,6 @@ describe('bindIpc', () => {
   });
 
   it('keeps app-only method names apart from the host API', () => {
-    expect(Object.keys(MAIN_METHODS).filter((name) => Object.hasOwn(HOST_METHODS, name))).toEqual([]);
+    expect(Object.keys(APP_METHODS).filter((name) => Object.hasOwn(HOST_METHODS, name))).toEqual([]);
   });
 });
