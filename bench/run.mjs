@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { measureInChild, startBusyDesktop } from './desktop.mjs';
 
-const BENCHES = ['capture.mjs', 'step-overhead.mjs'];
+const BENCHES = ['capture.mjs', 'step-overhead.mjs', 'preprocess.mjs'];
 
 const desktop = await startBusyDesktop();
 const result = {
