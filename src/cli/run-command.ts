@@ -8,12 +8,11 @@ import { createReplayBackend } from '../backends/replay.js';
 import { findDisplay } from '../desktop/displays.js';
 import { DesktopSetupError } from '../desktop/errors.js';
 import { createNutOperator } from '../desktop/nut-operator.js';
-import { defaultSessionsDir, newSessionId, redactUrl } from '../sessions/paths.js';
+import { defaultSessionsDir } from '../sessions/paths.js';
 import { SessionRecorder } from '../sessions/recorder.js';
-import { SESSION_FORMAT_VERSION } from '../sessions/schema.js';
+import { newSessionInfo } from '../sessions/new-session.js';
 import { jsonPrinter, textPrinter } from './progress-printer.js';
 import { positiveInteger, UsageError } from './usage.js';
-import { VERSION } from './version.js';
 
 /** The model name used when neither --model nor the server's /models says one. */
 const FALLBACK_MODEL = 'glm-4.1v-9b-thinking';
@@ -53,19 +52,10 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   const { backend, baseUrl } = await createBackend(values, io.env);
   const operator = await createNutOperator();
   const display = await asUsageError(operator.displays().then((displays) => findDisplay(displays, values.display)));
-  const recorder = await SessionRecorder.create(values['sessions-dir'] ?? defaultSessionsDir(io.env), {
-    formatVersion: SESSION_FORMAT_VERSION,
-    id: newSessionId(),
-    task,
-    backend: { kind: backend.kind, model: backend.model, baseUrl: redactUrl(baseUrl) },
-    display: { id: display.id, bounds: display.bounds, scaleFactor: display.scaleFactor },
-    maxSteps,
-    startedAt: new Date().toISOString(),
-    endedAt: null,
-    outcome: null,
-    steps: 0,
-    deskhandVersion: VERSION,
-  });
+  const recorder = await SessionRecorder.create(
+    values['sessions-dir'] ?? defaultSessionsDir(io.env),
+    newSessionInfo({ task, backend, baseUrl, display, maxSteps }),
+  );
   const print = values.json
     ? jsonPrinter(io.stdout)
     : textPrinter(io.stdout, Boolean((io.stdout as { isTTY?: boolean }).isTTY));

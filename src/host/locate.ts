@@ -6,9 +6,7 @@ import type { ChatBackend } from '../backends/chat-backend.js';
 import { emptyAction } from '../glm/actions.js';
 import { buildGroundingPrompt, parseGroundingBox } from '../glm/grounding.js';
 import { SessionRecorder } from '../sessions/recorder.js';
-import { newSessionId, redactUrl } from '../sessions/paths.js';
-import { SESSION_FORMAT_VERSION } from '../sessions/schema.js';
-import { VERSION } from '../cli/version.js';
+import { newSessionInfo } from '../sessions/new-session.js';
 
 export interface LocateRequest {
   query: string;
@@ -23,19 +21,10 @@ export async function locateOnScreen(request: LocateRequest) {
   const { backend, operator, display } = request;
   const frame = await operator.capture(display.id);
   const image = await encodeFrame(frame, { format: 'jpeg' });
-  const recorder = await SessionRecorder.create(request.sessionsDir, {
-    formatVersion: SESSION_FORMAT_VERSION,
-    id: newSessionId(),
-    task: `Locate: ${request.query}`,
-    backend: { kind: backend.kind, model: backend.model, baseUrl: redactUrl(request.baseUrl) },
-    display: { id: display.id, bounds: display.bounds, scaleFactor: display.scaleFactor },
-    maxSteps: 1,
-    startedAt: new Date().toISOString(),
-    endedAt: null,
-    outcome: null,
-    steps: 0,
-    deskhandVersion: VERSION,
-  });
+  const recorder = await SessionRecorder.create(
+    request.sessionsDir,
+    newSessionInfo({ task: `Locate: ${request.query}`, backend, baseUrl: request.baseUrl, display, maxSteps: 1 }),
+  );
   const framePath = await recorder.writeFrame(1, image.data, 'jpg');
   const prompt = buildGroundingPrompt(request.query);
   const thought = await think(

@@ -10,9 +10,7 @@ import type { Action } from '../glm/actions.js';
 import type { HostEvent, RunStartParams } from './protocol/host-api.js';
 import type { Settings } from './protocol/settings.js';
 import { SessionRecorder } from '../sessions/recorder.js';
-import { newSessionId, redactUrl } from '../sessions/paths.js';
-import { SESSION_FORMAT_VERSION } from '../sessions/schema.js';
-import { VERSION } from '../cli/version.js';
+import { newSessionInfo } from '../sessions/new-session.js';
 import { HostError } from './dispatcher.js';
 
 export interface RunControllerDeps {
@@ -57,19 +55,10 @@ export class RunController {
     const { backend, baseUrl } = await this.deps.resolveBackend(params.backend);
     const { operator, display } = await this.deps.openDesktop(settings, params.displayId);
     const maxSteps = params.maxSteps ?? settings.loop.maxSteps;
-    const recorder = await SessionRecorder.create(this.deps.sessionsDir, {
-      formatVersion: SESSION_FORMAT_VERSION,
-      id: newSessionId(),
-      task: params.instruction,
-      backend: { kind: backend.kind, model: backend.model, baseUrl: redactUrl(baseUrl) },
-      display: { id: display.id, bounds: display.bounds, scaleFactor: display.scaleFactor },
-      maxSteps,
-      startedAt: new Date().toISOString(),
-      endedAt: null,
-      outcome: null,
-      steps: 0,
-      deskhandVersion: VERSION,
-    });
+    const recorder = await SessionRecorder.create(
+      this.deps.sessionsDir,
+      newSessionInfo({ task: params.instruction, backend, baseUrl, display, maxSteps }),
+    );
     const run: ActiveRun = {
       runId: randomUUID(),
       sessionId: recorder.id,

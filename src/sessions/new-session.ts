@@ -1,0 +1,28 @@
+// The first session.json of a run, the same for the CLI, the app host and locate. Node only.
+import type { ChatBackend } from '../backends/chat-backend.js';
+import type { Display } from '../desktop/types.js';
+import { VERSION } from '../cli/version.js';
+import { newSessionId, redactUrl } from './paths.js';
+import { SESSION_FORMAT_VERSION, type SessionInfo } from './schema.js';
+
+export function newSessionInfo(run: {
+  task: string;
+  backend: Pick<ChatBackend, 'kind' | 'model'>;
+  baseUrl: string | null;
+  display: Pick<Display, 'id' | 'bounds' | 'scaleFactor'>;
+  maxSteps: number;
+}): SessionInfo {
+  return {
+    formatVersion: SESSION_FORMAT_VERSION,
+    id: newSessionId(),
+    task: run.task,
+    backend: { kind: run.backend.kind, model: run.backend.model, baseUrl: redactUrl(run.baseUrl) },
+    display: { id: run.display.id, bounds: run.display.bounds, scaleFactor: run.display.scaleFactor },
+    maxSteps: run.maxSteps,
+    startedAt: new Date().toISOString(),
+    endedAt: null,
+    outcome: null,
+    steps: 0,
+    deskhandVersion: VERSION,
+  };
+}
