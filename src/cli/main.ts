@@ -1,4 +1,5 @@
 // The CLI entry: picks the command, turns usage errors into exit 2 and anything unexpected into exit 1. Node only.
+import { modelCommand } from './model-command.js';
 import { parseCommand } from './parse-command.js';
 import { runCommand } from './run-command.js';
 import { serveCommand } from './serve-command.js';
@@ -25,6 +26,8 @@ export async function main(argv: string[]): Promise<number> {
         return await sessionsCommand(rest, io);
       case 'serve':
         return await serveCommand(rest, io);
+      case 'model':
+        return await modelCommand(rest, io);
       case '--version':
         io.stdout.write(`${VERSION}\n`);
         return 0;

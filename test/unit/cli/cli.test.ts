@@ -166,6 +166,32 @@ describe('deskhand sessions', () => {
   });
 });
 
+describe('deskhand model', () => {
+  it('tiny writes a folder that check --json calls valid, with providers and a size estimate', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'deskhand-cli-model-'));
+    try {
+      const tiny = await deskhand(['model', 'tiny', '--out', out]);
+      expect([tiny.code, tiny.stdout]).toEqual([0, `${out}\n`]);
+      const check = await deskhand(['model', 'check', out, '--json']);
+      expect(check.code).toBe(0);
+      const report = JSON.parse(check.stdout);
+      expect(Object.keys(report)).toEqual(['valid', 'errors', 'providers', 'estimatedBytes']);
+      expect(report).toMatchObject({ valid: true, errors: [], providers: expect.arrayContaining(['cpu']) });
+      expect(report.estimatedBytes).toBeGreaterThan(1_000_000);
+
+      await rm(join(out, 'tokenizer.json'));
+      const broken = await deskhand(['model', 'check', out, '--json']);
+      expect(broken.code).toBe(2);
+      expect(JSON.parse(broken.stdout)).toMatchObject({
+        valid: false,
+        errors: [`${join(out, 'tokenizer.json')}: missing`],
+      });
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('deskhand basics', () => {
   it('--version matches package.json', async () => {
     expect(VERSION).toBe(packageJson.version);

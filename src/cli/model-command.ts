@@ -1,0 +1,77 @@
+// `deskhand model tiny|check`: the tiny random GLM-4.1V folder used by engine tests, and the model-folder check. Node only.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { positiveInteger, UsageError } from './usage.js';
+
+interface Io {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+const MODEL_USAGE = 'Use `deskhand model tiny --out DIR [--seed N]` or `deskhand model check DIR [--json]`.';
+
+/** Writes the folder and prints its absolute path on stdout (one line, so scripts can capture it). */
+export async function modelCommand(args: string[], io: Io): Promise<number> {
+  const { verb, out, seed, target, json } = parseModelArgs(args);
+  if (verb === 'check') return checkCommand(target, json, io);
+  if (verb !== 'tiny')
+    throw new UsageError(verb === undefined ? MODEL_USAGE : `Unknown model verb "${verb}". ${MODEL_USAGE}`);
+  if (out === undefined) throw new UsageError(`--out is required. ${MODEL_USAGE}`);
+  const dir = resolve(out);
+  const weightSeed = positiveInteger('--seed', seed, 1);
+  // Loaded on demand: the builder pulls in onnx-proto, which no other command needs.
+  const { writeTinyModel } = await import('../engine/tiny-model/write-model-folder.js');
+  await writeTinyModel(dir, { seed: weightSeed });
+  io.stdout.write(`${dir}\n`);
+  return 0;
+}
+
+/** `model check DIR [--json]`: exit 0 when the folder meets the contract, 2 when it does not. */
+async function checkCommand(target: string | undefined, json: boolean, io: Io): Promise<number> {
+  if (target === undefined) throw new UsageError(`model check needs the model folder. ${MODEL_USAGE}`);
+  const [{ checkModelFolder }, { availableProviders }] = await Promise.all([
+    import('../engine/model-folder.js'),
+    import('../engine/providers.js'),
+  ]);
+  const check = await checkModelFolder(resolve(target));
+  const report = {
+    valid: check.valid,
+    errors: check.errors,
+    providers: await availableProviders(),
+    estimatedBytes: check.estimatedBytes,
+  };
+  if (json) io.stdout.write(`${JSON.stringify(report)}\n`);
+  else {
+    const size = `${(report.estimatedBytes / 2 ** 30).toFixed(2)} GiB`;
+    io.stdout.write(
+      report.valid ? `Valid model folder; needs about ${size}; providers: ${report.providers.join(', ')}\n` : '',
+    );
+    for (const error of report.errors) io.stderr.write(`${error}\n`);
+  }
+  return report.valid ? 0 : 2;
+}
+
+/** node:util parseArgs, with its ERR_PARSE_ARGS_* errors turned into UsageErrors that name the fix. */
+function parseModelArgs(args: string[]): {
+  verb: string | undefined;
+  out: string | undefined;
+  seed: string | undefined;
+  target: string | undefined;
+  json: boolean;
+} {
+  try {
+    const { values, positionals } = parseArgs({
+      args,
+      options: { out: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean', default: false } },
+      strict: true,
+      allowPositionals: true,
+    });
+    const [verb, ...rest] = positionals;
+    const target = verb === 'check' ? rest.shift() : undefined;
+    if (rest.length > 0) throw new UsageError(`Unexpected arguments: ${rest.join(' ')}. ${MODEL_USAGE}`);
+    return { verb, out: values.out, seed: values.seed, target, json: values.json };
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${(error as Error).message} ${MODEL_USAGE}`);
+  }
+}
