@@ -6,12 +6,18 @@ import { positiveInteger, UsageError } from './usage.js';
 interface Io {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  env: NodeJS.ProcessEnv;
+  signals: NodeJS.EventEmitter;
 }
 
-const MODEL_USAGE = 'Use `deskhand model tiny --out DIR [--seed N]` or `deskhand model check DIR [--json]`.';
+const MODEL_USAGE =
+  'Use `deskhand model tiny --out DIR [--seed N]`, `deskhand model check DIR [--json]` or `deskhand model download …`.';
 
 /** Writes the folder and prints its absolute path on stdout (one line, so scripts can capture it). */
 export async function modelCommand(args: string[], io: Io): Promise<number> {
+  // download has flags of its own, so it parses its arguments itself.
+  if (args[0] === 'download')
+    return (await import('./model-download-command.js')).modelDownloadCommand(args.slice(1), io);
   const { verb, out, seed, target, json } = parseModelArgs(args);
   if (verb === 'check') return checkCommand(target, json, io);
   if (verb !== 'tiny')

@@ -12,6 +12,7 @@ Usage:
   deskhand serve [--port P] [--sessions-dir DIR]   the UI in a browser, on 127.0.0.1 only
   deskhand model tiny --out DIR [--seed N]        a tiny random GLM-4.1V folder (for tests)
   deskhand model check DIR [--json]               is a model folder usable by the local engine?
+  deskhand model download [--repo ID] [--endpoint URL] [--variant q4f16|fp16] [--out DIR] [--manifest FILE]
   deskhand --help | --version
 
 Exit codes of run: 0 DONE, 3 FAIL, 4 stopped (SIGINT/SIGTERM), 5 step budget used up,

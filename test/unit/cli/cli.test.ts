@@ -167,6 +167,12 @@ describe('deskhand sessions', () => {
 });
 
 describe('deskhand model', () => {
+  it('download refuses, with exit 2, while no GLM-4.1V export is published', async () => {
+    const { code, stderr } = await deskhand(['model', 'download', '--variant', 'q4f16']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('no published export yet');
+  });
+
   it('tiny writes a folder that check --json calls valid, with providers and a size estimate', async () => {
     const out = await mkdtemp(join(tmpdir(), 'deskhand-cli-model-'));
     try {

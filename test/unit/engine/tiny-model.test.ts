@@ -1,4 +1,5 @@
 // The tiny GLM-4.1V model folder: valid files, the transformers.js tensor contract, determinism, and the CLI.
+import { EventEmitter } from 'node:events';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -137,7 +138,7 @@ describe('deskhand model tiny', () => {
     const stdout = new PassThrough();
     let written = '';
     stdout.on('data', (chunk: Buffer) => (written += chunk.toString()));
-    return { stdout, stderr: new PassThrough(), written: () => written };
+    return { stdout, stderr: new PassThrough(), env: {}, signals: new EventEmitter(), written: () => written };
   };
 
   it('writes the folder and prints its absolute path', async () => {
