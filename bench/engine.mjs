@@ -1,0 +1,130 @@
+// Local engine speed on the tiny model: prefill, decode tokens/s, a bare session.run floor, transformers.js. Node only.
+// `npm run build && node bench/engine.mjs` prints the JSON; the model is written to a temp folder and removed.
+import { Blob } from 'node:buffer';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/** Tokens per timed run; each figure is the median of RUNS runs after one warm-up. */
+const NEW_TOKENS = 256;
+const RUNS = 5;
+const PROMPT = 'Click the start button';
+
+/** All four figures on one freshly written tiny model, CPU provider, this process. */
+export async function measureEngine() {
+  const { writeTinyModel } = await import('../dist/src/engine/tiny-model/write-model-folder.js');
+  const dir = await mkdtemp(join(tmpdir(), 'deskhand-bench-engine-'));
+  try {
+    await writeTinyModel(dir);
+    const sharp = (await import('sharp')).default;
+    const png = await sharp({ create: { width: 84, height: 56, channels: 3, background: '#3080c0' } })
+      .png()
+      .toBuffer();
+    const ours = await measureOurs(dir, png);
+    const floorTokPerS = await measureFloor(dir);
+    const transformersJsTokPerS = await measureTransformersJs(dir, png);
+    return { newTokens: NEW_TOKENS, ...ours, floorTokPerS, transformersJsTokPerS };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const round = (value) => Math.round(value * 10) / 10;
+
+/** Our generate on an image prompt: greedy (argmax) with stop ids swapped out so every run makes NEW_TOKENS. */
+async function measureOurs(dir, png) {
+  const { loadEngine } = await import('../dist/src/engine/generator.js');
+  const { argmax } = await import('../dist/src/engine/sampling.js');
+  const engine = await loadEngine(dir, { device: 'cpu' });
+  const stops = new Set(engine.config.eos_token_id);
+  const request = { images: [{ data: png }], prompt: PROMPT, maxTokens: NEW_TOKENS, temperature: 0 };
+  const prefill = [];
+  const decode = [];
+  for (let run = 0; run <= RUNS; run++) {
+    let firstPick = 0;
+    const started = performance.now();
+    const pickToken = (logits) => {
+      firstPick ||= performance.now();
+      const id = argmax(logits);
+      return stops.has(id) ? 97 : id;
+    };
+    await engine.generate(request, { pickToken, onToken: () => undefined });
+    if (run === 0) continue;
+    prefill.push(firstPick - started);
+    decode.push((NEW_TOKENS - 1) / ((performance.now() - firstPick) / 1000));
+  }
+  await engine.dispose();
+  return { prefillMs: round(median(prefill)), decodeTokPerS: round(median(decode)) };
+}
+
+/** The floor: embed_tokens + decoder_model_merged session.run per token with the KV cache, nothing else. */
+async function measureFloor(dir) {
+  const { InferenceSession, Tensor } = await import('onnxruntime-node');
+  const config = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8'));
+  const { num_hidden_layers: layers, num_key_value_heads: heads, head_dim: size } = config.text_config;
+  const options = { executionProviders: ['cpu'], graphOptimizationLevel: 'all' };
+  const embed = await InferenceSession.create(join(dir, 'onnx/embed_tokens.onnx'), options);
+  const decoder = await InferenceSession.create(join(dir, 'onnx/decoder_model_merged.onnx'), options);
+  const int64 = (values, dims) => new Tensor('int64', BigInt64Array.from(values, BigInt), dims);
+  const rates = [];
+  for (let run = 0; run <= RUNS; run++) {
+    let past = {};
+    for (let layer = 0; layer < layers; layer++) {
+      for (const kind of ['key', 'value']) {
+        past[`past_key_values.${layer}.${kind}`] = new Tensor('float32', new Float32Array(0), [1, heads, 0, size]);
+      }
+    }
+    const started = performance.now();
+    for (let step = 0; step < NEW_TOKENS; step++) {
+      const { inputs_embeds } = await embed.run({ input_ids: int64([97], [1, 1]) });
+      const outputs = await decoder.run({
+        inputs_embeds,
+        attention_mask: int64(Array(step + 1).fill(1), [1, step + 1]),
+        position_ids: int64([step, step, step], [3, 1, 1]),
+        ...past,
+      });
+      past = {};
+      for (const [name, tensor] of Object.entries(outputs)) {
+        if (name.startsWith('present.')) past[name.replace('present.', 'past_key_values.')] = tensor;
+      }
+    }
+    if (run > 0) rates.push(NEW_TOKENS / ((performance.now() - started) / 1000));
+  }
+  await Promise.all([embed.release(), decoder.release()]);
+  return round(median(rates));
+}
+
+/** transformers.js GlmOcr generate (greedy, min_new_tokens so no early stop); decode rate from N vs 1 tokens. */
+async function measureTransformersJs(dir, png) {
+  const { AutoProcessor, GlmOcrForConditionalGeneration, RawImage, env } = await import('@huggingface/transformers');
+  const { asGlmOcrConfig } = await import('../dist/src/engine/tiny-model/configs.js');
+  const { renderUserTurn } = await import('../dist/src/engine/prompt-tokens.js');
+  env.allowRemoteModels = false;
+  env.localModelPath = dirname(dir);
+  const config = asGlmOcrConfig(JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')));
+  const model = await GlmOcrForConditionalGeneration.from_pretrained(basename(dir), {
+    config,
+    dtype: 'fp32',
+    device: 'cpu',
+  });
+  const processor = await AutoProcessor.from_pretrained(basename(dir));
+  const inputs = await processor(renderUserTurn(1, PROMPT), await RawImage.fromBlob(new Blob([png])));
+  const timed = async (tokens) => {
+    const started = performance.now();
+    await model.generate({ ...inputs, max_new_tokens: tokens, min_new_tokens: tokens, do_sample: false });
+    return performance.now() - started;
+  };
+  const rates = [];
+  for (let run = 0; run <= RUNS; run++) {
+    const [one, many] = [await timed(1), await timed(NEW_TOKENS)];
+    if (run > 0) rates.push((NEW_TOKENS - 1) / ((many - one) / 1000));
+  }
+  await model.dispose();
+  return round(median(rates));
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  process.stdout.write(`${JSON.stringify(await measureEngine(), null, 2)}\n`);
+}
