@@ -1,19 +1,41 @@
-// `npm run bench`: one busy 1920×1080 desktop, then each benchmark in its own child process; one JSON object out.
+// `npm run bench [-- engine]`: each benchmark in its own child process, side by side in one run; JSON out.
+// Without an argument: capture, step overhead and preprocessing on a busy 1920×1080 desktop, then the engine.
+// With `engine`: preprocessing and the tiny-model engine only, as one JSON object on the last line.
+import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { measureInChild, startBusyDesktop } from './desktop.mjs';
 
-const BENCHES = ['capture.mjs', 'step-overhead.mjs', 'preprocess.mjs'];
+const script = (name) => fileURLToPath(new URL(name, import.meta.url));
+const mode = process.argv[2] ?? 'all';
 
-const desktop = await startBusyDesktop();
-const result = {
-  machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
-  display: '1920x1080 Xvfb',
-};
-try {
-  for (const bench of BENCHES) {
-    Object.assign(result, await measureInChild(fileURLToPath(new URL(bench, import.meta.url)), desktop.display));
-  }
-} finally {
-  await desktop.stop();
+async function engineFigures() {
+  const preprocess = await measureInChild(script('preprocess.mjs'), process.env.DISPLAY ?? '');
+  const engine = await measureInChild(script('engine.mjs'), process.env.DISPLAY ?? '');
+  return {
+    preprocess1080pMs: preprocess.preprocess1080pMs.median,
+    transformersJsPreprocess1080pMs: preprocess.transformersJsPreprocess1080pMs.median,
+    prefillMs: engine.prefillMs,
+    decodeTokPerS: engine.decodeTokPerS,
+    floorTokPerS: engine.floorTokPerS,
+    transformersJsTokPerS: engine.transformersJsTokPerS,
+  };
 }
-process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+
+if (mode === 'engine') {
+  process.stdout.write(`${JSON.stringify(await engineFigures())}\n`);
+} else if (mode === 'all') {
+  const result = { machine: { cpus: cpus().length, node: process.version }, display: '1920x1080 Xvfb' };
+  const desktop = await startBusyDesktop();
+  try {
+    for (const bench of ['capture.mjs', 'step-overhead.mjs']) {
+      Object.assign(result, await measureInChild(script(bench), desktop.display));
+    }
+  } finally {
+    await desktop.stop();
+  }
+  result.engine = await engineFigures();
+  process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+} else {
+  process.stderr.write(`Unknown benchmark "${mode}": use \`npm run bench\` or \`npm run bench -- engine\`.\n`);
+  process.exit(2);
+}

@@ -1,10 +1,12 @@
 // `deskhand run`: one agent run on this desktop, streamed to the terminal and recorded on disk. Node only.
 import { parseArgs } from 'node:util';
+import { DEFAULT_SAMPLING } from '../agent/history.js';
 import { runAgent } from '../agent/run-loop.js';
 import { BackendError, type ChatBackend } from '../backends/chat-backend.js';
 import { discoverModel } from '../backends/discover-model.js';
 import { createOpenAIBackend } from '../backends/openai.js';
 import { createReplayBackend } from '../backends/replay.js';
+import { createLocalBackend } from '../backends/local.js';
 import { findDisplay } from '../desktop/displays.js';
 import { DesktopSetupError } from '../desktop/errors.js';
 import { createNutOperator } from '../desktop/nut-operator.js';
@@ -24,8 +26,11 @@ const OPTIONS = {
   model: { type: 'string' },
   'api-key-env': { type: 'string' },
   replay: { type: 'string' },
+  'model-dir': { type: 'string' },
+  device: { type: 'string' },
   display: { type: 'string' },
   'max-steps': { type: 'string' },
+  'max-tokens': { type: 'string' },
   'sessions-dir': { type: 'string' },
   json: { type: 'boolean', default: false },
 } as const;
@@ -49,7 +54,8 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   }
   const task = positionals[0]!;
   const maxSteps = positiveInteger('--max-steps', values['max-steps'], DEFAULT_MAX_STEPS);
-  const { backend, baseUrl } = await createBackend(values, io.env);
+  const maxTokens = positiveInteger('--max-tokens', values['max-tokens'], DEFAULT_SAMPLING.maxTokens);
+  const { backend, baseUrl } = await createBackend(values, io.env, io.stderr);
   const operator = await createNutOperator();
   const display = await asUsageError(operator.displays().then((displays) => findDisplay(displays, values.display)));
   const recorder = await SessionRecorder.create(
@@ -81,6 +87,7 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
       recorder,
       maxSteps,
       signal: controller.signal,
+      sampling: { ...DEFAULT_SAMPLING, maxTokens },
       onEvent: print,
     });
     if (result.outcome.kind === 'error') io.stderr.write(`deskhand: ${result.outcome.message}\n`);
@@ -91,16 +98,30 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   }
 }
 
+const DEVICES = ['auto', 'cuda', 'dml', 'webgpu', 'coreml', 'cpu'] as const;
+
 async function createBackend(
   values: RunFlags,
   env: NodeJS.ProcessEnv,
+  stderr: NodeJS.WritableStream,
 ): Promise<{ backend: ChatBackend; baseUrl: string | null }> {
+  if (values.backend === 'local') {
+    if (!values['model-dir'])
+      throw new UsageError('--backend local needs --model-dir DIR (see `deskhand model check DIR`).');
+    const device = values.device ?? 'auto';
+    if (!isDevice(device)) throw new UsageError(`--device must be one of ${DEVICES.join(', ')}, got "${device}".`);
+    const backend = await asUsageError(createLocalBackend({ modelDir: values['model-dir'], device }));
+    if (backend.fallbackReason) stderr.write(`deskhand: ${backend.fallbackReason}\n`);
+    return { backend, baseUrl: null };
+  }
   if (values.backend === 'replay') {
     if (!values.replay) throw new UsageError('--backend replay needs --replay FILE (a JSONL file of model answers).');
     return { backend: await asUsageError(createReplayBackend(values.replay)), baseUrl: null };
   }
   if (values.backend !== 'openai') {
-    throw new UsageError(`--backend must be openai or replay${values.backend ? `, got "${values.backend}"` : ''}.`);
+    throw new UsageError(
+      `--backend must be openai, local or replay${values.backend ? `, got "${values.backend}"` : ''}.`,
+    );
   }
   const baseUrl = values['base-url'] ?? env.DESKHAND_BASE_URL;
   if (!baseUrl)
@@ -119,6 +140,10 @@ function readApiKey(variable: string | undefined, env: NodeJS.ProcessEnv): strin
   if (!value)
     throw new UsageError(`--api-key-env names ${variable}, but that environment variable is empty or not set.`);
   return value;
+}
+
+function isDevice(device: string): device is (typeof DEVICES)[number] {
+  return (DEVICES as readonly string[]).includes(device);
 }
 
 async function asUsageError<T>(promise: Promise<T>): Promise<T> {

@@ -3,9 +3,9 @@
 export const USAGE = `deskhand — a desktop GUI agent driven by GLM-4.1V-9B-Thinking
 
 Usage:
-  deskhand run "<instruction>" --backend openai|replay [--base-url URL] [--model NAME]
-               [--api-key-env VAR] [--replay FILE] [--display ID] [--max-steps N]
-               [--sessions-dir DIR] [--json]
+  deskhand run "<instruction>" --backend openai|local|replay [--base-url URL] [--model NAME]
+               [--api-key-env VAR] [--model-dir DIR] [--device auto|cuda|dml|webgpu|coreml|cpu]
+               [--replay FILE] [--display ID] [--max-steps N] [--max-tokens N] [--sessions-dir DIR] [--json]
   deskhand parse --width W --height H          < raw-model-answer.txt
   deskhand sessions list [--json] [--sessions-dir DIR]
   deskhand sessions show ID [--json] [--sessions-dir DIR]

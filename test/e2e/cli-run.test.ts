@@ -8,6 +8,7 @@ import { readSession } from '../../src/sessions/reader.js';
 import { FORM_LAYOUT, FORM_PAGE_URL, openPageInChromium, type ChromiumPage } from '../support/chromium.js';
 import { spawnDeskhand } from '../support/cli.js';
 import { startScriptedServer, type ScriptedAnswer, type ScriptedServer } from '../support/scripted-openai-server.js';
+import { tinyModelDir } from '../support/tiny-model.js';
 import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
 
 const API_KEY = 'sk-test-SECRET-7f3a9c';
@@ -263,5 +264,41 @@ describe('deskhand run on a real desktop', () => {
     expect(run.stderr()).toContain(closed.baseUrl);
     const [id] = await readdir(sessionsDir);
     expect((await readSession(sessionsDir, id!)).info.outcome).toMatchObject({ kind: 'error' });
+  });
+
+  it('runs the local engine end to end on the tiny model: noise answers end with exit 6 after the retries, recorded', async () => {
+    const modelDir = await tinyModelDir();
+    const run = spawnDeskhand(
+      [
+        'run',
+        'open the editor',
+        '--backend',
+        'local',
+        '--model-dir',
+        modelDir,
+        '--device',
+        'cpu',
+        '--max-tokens',
+        '48',
+        '--sessions-dir',
+        sessionsDir,
+        '--json',
+      ],
+      desktop.env,
+    );
+    const { code } = await run.exited;
+    expect(code, run.stderr()).toBe(6);
+    expect(
+      run.events.filter((event) => event.type === 'text-delta' || event.type === 'reasoning-delta').length,
+    ).toBeGreaterThan(4);
+    const end = run.events.at(-1)!;
+    expect(end).toMatchObject({ type: 'run-end', outcome: { kind: 'unparseable' }, steps: 4 });
+    const session = await readSession(sessionsDir, (end as { sessionId: string }).sessionId);
+    expect(session.info).toMatchObject({ backend: { kind: 'local' }, outcome: { kind: 'unparseable' } });
+    expect(session.steps.map((step) => [step.action.name, step.acted])).toEqual(Array(4).fill(['none', false]));
+    expect(
+      session.steps.every((step) => (step.usage.completionTokens ?? 0) > 0 && (step.usage.completionTokens ?? 0) <= 48),
+    ).toBe(true);
+    await expectFramesOnDisk(session.dir, 4);
   });
 });

@@ -73,7 +73,7 @@ describe('deskhand parse', () => {
 describe('deskhand run usage errors (exit 2, before anything is touched)', () => {
   it.each([
     [['run'], /exactly one instruction/],
-    [['run', 'x'], /--backend must be openai or replay/],
+    [['run', 'x'], /--backend must be openai, local or replay/],
     [['run', 'x', '--backend', 'openai'], /needs --base-url/],
     [['run', 'x', '--backend', 'openai', '--base-url', 'localhost:8000'], /must start with http/],
     [['run', 'x', '--backend', 'replay'], /needs --replay FILE/],
