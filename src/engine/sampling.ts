@@ -28,7 +28,8 @@ export function seededRandom(seed: number): () => number {
 /** Applies the repetition penalty in place to the logits of tokens already in the context. */
 export function applyRepetitionPenalty(logits: Float32Array, seen: Iterable<number>, penalty: number): void {
   if (penalty === 1) return;
-  for (const token of new Set(seen)) {
+  // A Set is used as is: the engine passes one that grows with the context, and copying it cost O(context) a token.
+  for (const token of seen instanceof Set ? seen : new Set(seen)) {
     if (token < 0 || token >= logits.length) continue;
     const value = logits[token]!;
     logits[token] = value > 0 ? value / penalty : value * penalty;
