@@ -91,6 +91,19 @@ export async function createAgentHost(options: AgentHostOptions): Promise<Deskha
       return saved;
     },
     'backend.test': (server) => testBackend(server, options.keyStore),
+    'model.status': async ({ modelDir, variant }) => {
+      const [{ checkModelFolder }, { availableProviders }] = await Promise.all([
+        import('../engine/model-folder.js'),
+        import('../engine/providers.js'),
+      ]);
+      const check = await checkModelFolder(modelDir, variant);
+      return {
+        valid: check.valid,
+        errors: check.errors,
+        providers: await availableProviders(),
+        estimatedBytes: check.estimatedBytes,
+      };
+    },
     locate: async ({ query, backend: spec, displayId }) => {
       const { backend, baseUrl } = await createBackend(serverOf(spec, settingsStore.get()), options.keyStore);
       const { operator, display } = await openDesktop(settingsStore.get(), displayId);

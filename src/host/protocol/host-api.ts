@@ -98,6 +98,16 @@ export const HOST_METHODS = {
   'settings.get': method(z.object({}), Settings),
   'settings.set': method(Settings, Settings),
   'backend.test': method(BackendPreset.omit({ id: true, name: true }), BackendTestResult),
+  /** Whether a local model folder meets the engine's contract, which providers this install has, and the memory it needs. */
+  'model.status': method(
+    z.object({ modelDir: z.string().min(1).max(1000), variant: z.enum(['fp32', 'fp16', 'q4f16']).optional() }),
+    z.object({
+      valid: z.boolean(),
+      errors: z.array(z.string()),
+      providers: z.array(z.string()),
+      estimatedBytes: z.number(),
+    }),
+  ),
   /** GLM-4.1V grounding: where is `query` on the current screen? Returns a 0–999 box, or null. */
   locate: method(
     z.object({

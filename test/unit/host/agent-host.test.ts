@@ -9,6 +9,7 @@ import type { HostEvent } from '../../../src/host/protocol/host-api.js';
 import { DEFAULT_SETTINGS } from '../../../src/host/protocol/settings.js';
 import { FakeOperator } from '../../support/fake-agent-parts.js';
 import { startScriptedServer, type ScriptedServer } from '../../support/scripted-openai-server.js';
+import { tinyModelDir } from '../../support/tiny-model.js';
 
 const CLICK = {
   reasoning: 'The button is in the middle.',
@@ -209,5 +210,18 @@ describe('agent host runs', () => {
       ok: false,
       message: expect.stringContaining('MISSING'),
     });
+  });
+
+  it('reports whether a local model folder is usable, before loading it', async () => {
+    const modelDir = await tinyModelDir();
+    expect(await call('model.status', { modelDir })).toMatchObject({
+      valid: true,
+      errors: [],
+      providers: expect.arrayContaining(['cpu']),
+    });
+    const missing = join(work, 'no-model');
+    const status: { valid: boolean; errors: string[] } = await call('model.status', { modelDir: missing });
+    expect(status.valid).toBe(false);
+    expect(status.errors[0]).toBe(`${join(missing, 'config.json')}: missing`);
   });
 });
