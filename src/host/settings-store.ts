@@ -1,16 +1,12 @@
 // Settings on disk as one JSON file, written atomically; a damaged file is kept aside, never overwritten. Node only.
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { homedir } from 'node:os';
 import { DEFAULT_SETTINGS, Settings } from './protocol/settings.js';
+import { appConfigDir } from '../app-dirs.js';
 
 /** The default settings file: $XDG_CONFIG_HOME/deskhand/settings.json on Linux. */
 export function defaultSettingsFile(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
-  const home = env.HOME ?? homedir();
-  if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Deskhand', 'settings.json');
-  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Deskhand', 'settings.json');
-  const configHome = env.XDG_CONFIG_HOME?.startsWith('/') ? env.XDG_CONFIG_HOME : join(home, '.config');
-  return join(configHome, 'deskhand', 'settings.json');
+  return join(appConfigDir(env, platform), 'settings.json');
 }
 
 export class SettingsStore {

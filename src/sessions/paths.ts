@@ -1,16 +1,10 @@
 // Where sessions live by default: the OS's app-data folder (XDG on Linux). Node only.
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { appDataDir } from '../app-dirs.js';
 
 /** The default sessions folder for this OS and environment. */
 export function defaultSessionsDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
-  if (env.DESKHAND_SESSIONS_DIR) return env.DESKHAND_SESSIONS_DIR;
-  const home = env.HOME ?? homedir();
-  if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'Deskhand', 'sessions');
-  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'Deskhand', 'sessions');
-  const dataHome =
-    env.XDG_DATA_HOME && env.XDG_DATA_HOME.startsWith('/') ? env.XDG_DATA_HOME : join(home, '.local', 'share');
-  return join(dataHome, 'deskhand', 'sessions');
+  return env.DESKHAND_SESSIONS_DIR || join(appDataDir(env, platform), 'sessions');
 }
 
 /** A sortable, unique session id: UTC time plus 4 random hex digits, e.g. 20261121-110512-3fa9. */
