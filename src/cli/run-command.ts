@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_SAMPLING } from '../agent/history.js';
 import { runAgent } from '../agent/run-loop.js';
 import { BackendError, type ChatBackend } from '../backends/chat-backend.js';
-import { discoverModel } from '../backends/discover-model.js';
+import { resolveModelName } from '../backends/discover-model.js';
 import { createOpenAIBackend } from '../backends/openai.js';
 import { createReplayBackend } from '../backends/replay.js';
 import { createLocalBackend } from '../backends/local.js';
@@ -16,8 +16,6 @@ import { newSessionInfo } from '../sessions/new-session.js';
 import { jsonPrinter, textPrinter } from './progress-printer.js';
 import { positiveInteger, UsageError } from './usage.js';
 
-/** The model name used when neither --model nor the server's /models says one. */
-const FALLBACK_MODEL = 'glm-4.1v-9b-thinking';
 const DEFAULT_MAX_STEPS = 30;
 
 const OPTIONS = {
@@ -129,7 +127,7 @@ async function createBackend(
   if (!/^https?:\/\//.test(baseUrl))
     throw new UsageError(`--base-url must start with http:// or https://, got "${baseUrl}".`);
   const apiKey = readApiKey(values['api-key-env'], env);
-  const model = values.model ?? (await discoverModel(baseUrl, apiKey)) ?? FALLBACK_MODEL;
+  const model = await resolveModelName(values.model, baseUrl, apiKey);
   return { backend: createOpenAIBackend({ baseUrl, model, apiKey }), baseUrl };
 }
 

@@ -1,13 +1,12 @@
 // Turns a run's backend choice (a saved preset or an inline server) into a ChatBackend, and tests one. Node only.
 import { BackendError, type ChatBackend } from '../backends/chat-backend.js';
-import { discoverModel } from '../backends/discover-model.js';
+import { resolveModelName } from '../backends/discover-model.js';
 import { createOpenAIBackend } from '../backends/openai.js';
 import type { RunStartParams } from './protocol/host-api.js';
 import type { BackendPreset, Settings } from './protocol/settings.js';
 import type { KeyStore } from './host-service.js';
 import { HostError } from './dispatcher.js';
 
-const FALLBACK_MODEL = 'glm-4.1v-9b-thinking';
 type ServerSpec = Omit<BackendPreset, 'id' | 'name'>;
 
 /** The server a run's backend choice names. */
@@ -26,7 +25,8 @@ export async function createBackend(
   if (server.keyRef && !apiKey) {
     throw new HostError('config', `No API key found for ${describeKeyRef(server.keyRef)}; set it, then try again.`);
   }
-  const model = server.model || (await discoverModel(server.baseUrl, apiKey)) || FALLBACK_MODEL;
+  // An empty model field in a preset means "ask the server".
+  const model = await resolveModelName(server.model || undefined, server.baseUrl, apiKey);
   return { backend: createOpenAIBackend({ baseUrl: server.baseUrl, model, apiKey }), baseUrl: server.baseUrl };
 }
 
