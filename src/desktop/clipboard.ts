@@ -146,34 +146,36 @@ export async function waitForClipboardRestores(): Promise<void> {
 }
 
 /** Presses paste and waits for the app; restores afterwards, in the background when the paste was interrupted. */
-async function pasteThenRestore(paste: () => Promise<unknown>, restore: () => Promise<void>): Promise<void> {
+async function pasteThenRestore(paste: () => Promise<boolean>, restore: () => Promise<void>): Promise<boolean> {
+  let taken: boolean;
   try {
-    await paste();
+    taken = await paste();
   } catch (error) {
     keepPending(restore());
     throw error;
   }
   await restore();
+  return taken;
 }
 
-async function pasteWithXclip(text: string, pressPaste: PressPaste, signal: AbortSignal): Promise<void> {
+async function pasteWithXclip(text: string, pressPaste: PressPaste, signal: AbortSignal): Promise<boolean> {
   const saved = await saveX11Clipboard();
   signal.throwIfAborted();
   const offer = await X11ClipboardOffer.create(text);
   const paste = async () => {
     signal.throwIfAborted();
     await pressPaste(signal);
-    await offer.waitForPaste(signal);
+    return offer.waitForPaste(signal);
   };
   // The offer exits once the restored content takes over; with nothing to restore it is killed, leaving no owner.
   const restore = async () => {
     if (saved) restoreX11Clipboard(saved);
     await offer.end(saved ? XCLIP_TIMEOUT_MS : 0);
   };
-  await pasteThenRestore(paste, restore);
+  return pasteThenRestore(paste, restore);
 }
 
-async function pasteWithNutClipboard(text: string, pressPaste: PressPaste, signal: AbortSignal): Promise<void> {
+async function pasteWithNutClipboard(text: string, pressPaste: PressPaste, signal: AbortSignal): Promise<boolean> {
   const { clipboard } = await loadNut();
   const previous = await clipboard.getContent().catch(() => '');
   signal.throwIfAborted();
@@ -181,16 +183,18 @@ async function pasteWithNutClipboard(text: string, pressPaste: PressPaste, signa
   const paste = async () => {
     await pressPaste(signal);
     await sleep(BLIND_RESTORE_DELAY_MS, signal);
+    return true;
   };
-  await pasteThenRestore(paste, () => clipboard.setContent(previous));
+  return pasteThenRestore(paste, () => clipboard.setContent(previous));
 }
 
 /**
  * Types `text` by pasting it: keyboard.type mangles shifted symbols and non-ASCII text (research/feasibility.md).
  * The previous clipboard (text or PNG) is restored before this resolves; after an abort it rejects at once and the
- * restore finishes in the background (see waitForClipboardRestores).
+ * restore finishes in the background (see waitForClipboardRestores). Resolves false when no app read the text (a
+ * terminal, where Ctrl+V is a control character, or a paste chord lost under load); true where that cannot be known.
  */
-export function pasteText(text: string, pressPaste: PressPaste, signal: AbortSignal): Promise<void> {
+export function pasteText(text: string, pressPaste: PressPaste, signal: AbortSignal): Promise<boolean> {
   signal.throwIfAborted();
   const paste = process.platform === 'linux' ? pasteWithXclip : pasteWithNutClipboard;
   return paste(text, pressPaste, signal);

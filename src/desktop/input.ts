@@ -1,5 +1,6 @@
 // Mouse and keyboard through nut-js; every event checks the AbortSignal and held input is always released. Node only.
 import { pasteText, waitForClipboardRestores } from './clipboard.js';
+import { typeByKeys } from './key-typing.js';
 import { planChord, type NutKeyName } from './keymap.js';
 import { loadNut, type Nut } from './nut.js';
 import { sleep } from '../abortable.js';
@@ -105,10 +106,14 @@ export class NutInput {
     this.heldKeys.push(key);
   }
 
-  /** Types by clipboard paste, restoring the clipboard afterwards (see clipboard.ts). */
+  /**
+   * Types by clipboard paste, restoring the clipboard afterwards (see clipboard.ts); when no window read the pasted
+   * text, types it key by key instead (in a terminal the Ctrl+V before it only quotes the first key).
+   */
   async type(text: string, signal: AbortSignal): Promise<void> {
     if (text === '') return;
-    await pasteText(text, (pasteSignal) => this.pressChord(PASTE_CHORD, pasteSignal), signal);
+    const taken = await pasteText(text, (pasteSignal) => this.pressChord(PASTE_CHORD, pasteSignal), signal);
+    if (!taken) await typeByKeys(text, this.nut, signal);
   }
 
   /** Moves to the point, then turns the wheel one click at a time. */

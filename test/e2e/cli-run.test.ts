@@ -100,7 +100,9 @@ describe('deskhand run on a real desktop', () => {
     expect(code, run.stderr()).toBe(0);
 
     expect(await pageValue('#textInput')).toBe(UNICODE_AND_SYMBOLS);
-    expect(await pageValue('#textArea')).toBe('fresh\nzweite Zeile ✓');
+    const pageEvents = () =>
+      browser.page.evaluate(() => JSON.stringify((window as unknown as { __events: unknown[] }).__events));
+    expect(await pageValue('#textArea'), `${run.stderr()}\n${await pageEvents()}`).toBe('fresh\nzweite Zeile ✓');
 
     expect(server.requests.map((request) => request.imageCount)).toEqual([1, 2, 3, 4, 5, 5, 5, 5, 5]);
     expect(server.requests[2]!.prompt).toContain('Memory:\n["greeting typed"]');
