@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 
 /** Tokens per timed run; each figure is the median of RUNS runs after one warm-up. */
 const NEW_TOKENS = 256;
-const RUNS = 5;
+const RUNS = 11;
 const PROMPT = 'Click the start button';
 
 /** All four figures on one freshly written tiny model, CPU provider, this process. */
@@ -21,10 +21,24 @@ export async function measureEngine() {
     const png = await sharp({ create: { width: 84, height: 56, channels: 3, background: '#3080c0' } })
       .png()
       .toBuffer();
-    const ours = await measureOurs(dir, png);
-    const floorTokPerS = await measureFloor(dir);
-    const transformersJsTokPerS = await measureTransformersJs(dir, png);
-    return { newTokens: NEW_TOKENS, ...ours, floorTokPerS, transformersJsTokPerS };
+    // Interleaved rounds (ours, floor, transformers.js, repeated) so a noisy neighbour slows all three alike.
+    const contenders = [await oursRunner(dir, png), await floorRunner(dir), await transformersJsRunner(dir, png)];
+    const samples = contenders.map(() => []);
+    for (let run = 0; run <= RUNS; run++) {
+      for (const [index, contender] of contenders.entries()) {
+        const sample = await contender.runOnce();
+        if (run > 0) samples[index].push(sample);
+      }
+    }
+    await Promise.all(contenders.map((contender) => contender.dispose()));
+    const [ours, floor, transformersJs] = samples;
+    return {
+      newTokens: NEW_TOKENS,
+      prefillMs: round(median(ours.map((sample) => sample.prefillMs))),
+      decodeTokPerS: round(median(ours.map((sample) => sample.decodeTokPerS))),
+      floorTokPerS: round(median(floor)),
+      transformersJsTokPerS: round(median(transformersJs)),
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -34,15 +48,13 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const round = (value) => Math.round(value * 10) / 10;
 
 /** Our generate on an image prompt: greedy (argmax) with stop ids swapped out so every run makes NEW_TOKENS. */
-async function measureOurs(dir, png) {
+async function oursRunner(dir, png) {
   const { loadEngine } = await import('../dist/src/engine/generator.js');
   const { argmax } = await import('../dist/src/engine/sampling.js');
   const engine = await loadEngine(dir, { device: 'cpu' });
   const stops = new Set(engine.config.eos_token_id);
   const request = { images: [{ data: png }], prompt: PROMPT, maxTokens: NEW_TOKENS, temperature: 0 };
-  const prefill = [];
-  const decode = [];
-  for (let run = 0; run <= RUNS; run++) {
+  const runOnce = async () => {
     let firstPick = 0;
     const started = performance.now();
     const pickToken = (logits) => {
@@ -51,16 +63,16 @@ async function measureOurs(dir, png) {
       return stops.has(id) ? 97 : id;
     };
     await engine.generate(request, { pickToken, onToken: () => undefined });
-    if (run === 0) continue;
-    prefill.push(firstPick - started);
-    decode.push((NEW_TOKENS - 1) / ((performance.now() - firstPick) / 1000));
-  }
-  await engine.dispose();
-  return { prefillMs: round(median(prefill)), decodeTokPerS: round(median(decode)) };
+    return {
+      prefillMs: firstPick - started,
+      decodeTokPerS: (NEW_TOKENS - 1) / ((performance.now() - firstPick) / 1000),
+    };
+  };
+  return { runOnce, dispose: () => engine.dispose() };
 }
 
 /** The floor: embed_tokens + decoder_model_merged session.run per token with the KV cache, nothing else. */
-async function measureFloor(dir) {
+async function floorRunner(dir) {
   const { InferenceSession, Tensor } = await import('onnxruntime-node');
   const config = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8'));
   const { num_hidden_layers: layers, num_key_value_heads: heads, head_dim: size } = config.text_config;
@@ -68,8 +80,7 @@ async function measureFloor(dir) {
   const embed = await InferenceSession.create(join(dir, 'onnx/embed_tokens.onnx'), options);
   const decoder = await InferenceSession.create(join(dir, 'onnx/decoder_model_merged.onnx'), options);
   const int64 = (values, dims) => new Tensor('int64', BigInt64Array.from(values, BigInt), dims);
-  const rates = [];
-  for (let run = 0; run <= RUNS; run++) {
+  const runOnce = async () => {
     let past = {};
     for (let layer = 0; layer < layers; layer++) {
       for (const kind of ['key', 'value']) {
@@ -90,14 +101,13 @@ async function measureFloor(dir) {
         if (name.startsWith('present.')) past[name.replace('present.', 'past_key_values.')] = tensor;
       }
     }
-    if (run > 0) rates.push(NEW_TOKENS / ((performance.now() - started) / 1000));
-  }
-  await Promise.all([embed.release(), decoder.release()]);
-  return round(median(rates));
+    return NEW_TOKENS / ((performance.now() - started) / 1000);
+  };
+  return { runOnce, dispose: () => Promise.all([embed.release(), decoder.release()]) };
 }
 
 /** transformers.js GlmOcr generate (greedy, min_new_tokens so no early stop); decode rate from N vs 1 tokens. */
-async function measureTransformersJs(dir, png) {
+async function transformersJsRunner(dir, png) {
   const { AutoProcessor, GlmOcrForConditionalGeneration, RawImage, env } = await import('@huggingface/transformers');
   const { asGlmOcrConfig } = await import('../dist/src/engine/tiny-model/configs.js');
   const { renderUserTurn } = await import('../dist/src/engine/prompt-tokens.js');
@@ -116,13 +126,11 @@ async function measureTransformersJs(dir, png) {
     await model.generate({ ...inputs, max_new_tokens: tokens, min_new_tokens: tokens, do_sample: false });
     return performance.now() - started;
   };
-  const rates = [];
-  for (let run = 0; run <= RUNS; run++) {
+  const runOnce = async () => {
     const [one, many] = [await timed(1), await timed(NEW_TOKENS)];
-    if (run > 0) rates.push((NEW_TOKENS - 1) / ((many - one) / 1000));
-  }
-  await model.dispose();
-  return round(median(rates));
+    return (NEW_TOKENS - 1) / ((many - one) / 1000);
+  };
+  return { runOnce, dispose: () => model.dispose() };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -7,7 +7,8 @@ import { eosTokenIds, headDim, type ModelConfig } from './model-config.js';
 import { checkModelFolder, type ModelVariant } from './model-folder.js';
 import { parsePreprocessorConfig } from './preprocessor-config.js';
 import { embedIds, prefillInputs, promptEmbeddings, type PrefillContext } from './prefill.js';
-import { createTextOutput, loadTokenizer, specialIds, type SpecialIds } from './prompt-tokens.js';
+import { createByteLevelStream, loadByteLevelTable, type ByteLevelTable } from './byte-level-text.js';
+import { createTextOutput, createTextStream, loadTokenizer, specialIds, type SpecialIds } from './prompt-tokens.js';
 import { computeRopeIndex, decodePosition } from './rope-index.js';
 import { OFFICIAL_SAMPLING, sampleToken, seededRandom, type SamplingOptions } from './sampling.js';
 import { loadSessions, type EngineDevice, type ModelSessions } from './sessions.js';
@@ -82,6 +83,8 @@ interface Loaded extends PrefillContext {
   config: ModelConfig;
   special: SpecialIds;
   keepLogits: boolean;
+  /** O(1)-per-token detokenizing for byte-level BPE (GLM's); null falls back to transformers.js decoding. */
+  byteLevel: ByteLevelTable | null;
 }
 
 /** Checks the folder (one error listing every problem, before any session exists), then loads it. */
@@ -90,7 +93,7 @@ export async function loadEngine(dir: string, options: LoadEngineOptions): Promi
   const check = await checkModelFolder(dir, variant);
   if (!check.valid || !check.config) throw new ModelFolderError(dir, check.errors);
   const config = check.config;
-  const { preprocessor, tokenizer, special } = await readFolderFiles(dir, config);
+  const { preprocessor, tokenizer, special, byteLevel } = await readFolderFiles(dir, config);
   const sessions = await loadSessions(dir, options.device, variant, config.text_config.num_hidden_layers);
   const loaded: Loaded = {
     sessions,
@@ -102,6 +105,7 @@ export async function loadEngine(dir: string, options: LoadEngineOptions): Promi
     vision: sessions.vision,
     special,
     keepLogits: sessions.decoder.inputNames.includes('num_logits_to_keep'),
+    byteLevel,
     pixels: new Float32Array(0),
   };
   let queue: Promise<unknown> = Promise.resolve();
@@ -133,7 +137,8 @@ async function readFolderFiles(dir: string, config: ModelConfig) {
     .catch(problem('preprocessor_config.json'));
   const tokenizer = await loadTokenizer(dir).catch(problem('tokenizer.json'));
   const special = await specialIds(dir, tokenizer, eosTokenIds(config)).catch(problem('generation_config.json'));
-  return { preprocessor, tokenizer, special };
+  const byteLevel = await loadByteLevelTable(dir).catch(problem('tokenizer.json'));
+  return { preprocessor, tokenizer, special, byteLevel };
 }
 
 async function generate(loaded: Loaded, request: GenerateRequest, options: GenerateOptions): Promise<GenerateResult> {
@@ -149,7 +154,8 @@ async function generate(loaded: Loaded, request: GenerateRequest, options: Gener
     prompt.grids,
     config.vision_config.spatial_merge_size,
   );
-  const output = createTextOutput(loaded.tokenizer, loaded.special.silentStop, options.onToken);
+  const textStream = loaded.byteLevel ? createByteLevelStream(loaded.byteLevel) : createTextStream(loaded.tokenizer);
+  const output = createTextOutput(textStream, loaded.special.silentStop, options.onToken);
   for (const id of prompt.prefixIds) output.stream(id);
   const pick = tokenPicker(request, options, new Set(prompt.ids));
   const generated: number[] = [];

@@ -141,11 +141,10 @@ export function createTextStream(tokenizer: PreTrainedTokenizer): TextStream {
 
 /** The text of one answer: streams each id's text to `onToken` (ids in `silent` stay unseen) and joins it. */
 export function createTextOutput(
-  tokenizer: PreTrainedTokenizer,
+  text: TextStream,
   silent: ReadonlySet<number>,
   onToken: ((textDelta: string) => void) | undefined,
 ): { stream: (id: number) => void; end: () => string } {
-  const text = createTextStream(tokenizer);
   const pieces: string[] = [];
   const emit = (piece: string) => {
     if (piece === '') return;
