@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile, rename, writeFile } from 'node:fs/promises';
 import type { KeyStore } from '../src/host/host-service.js';
+import { SecretName } from '../src/host/protocol/app-methods.js';
 
 /** The part of Electron's `safeStorage` this store uses (the async API; the sync one is deprecated in Electron 45). */
 export interface SafeStorageLike {
@@ -25,6 +26,8 @@ interface KeyFile {
 }
 
 const KEY_ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** Secrets share keys.json with API keys under this prefix, which no key id can contain. */
+const SECRET_PREFIX = 'secret:';
 
 export class SafeStorageKeyStore implements KeyStore {
   /** Serialises writes so that two quick saves cannot lose one another. */
@@ -66,6 +69,32 @@ export class SafeStorageKeyStore implements KeyStore {
     const sealed = (await this.safeStorage.encryptStringAsync(key)).toString('base64');
     await this.update((keys) => ({ ...keys, [id]: sealed }));
     return `keychain:${id}`;
+  }
+
+  /** A named secret for {{secret:NAME}}, sealed apart from API keys (its entry name cannot be a key id). */
+  async secret(name: string): Promise<string | undefined> {
+    checkSecretName(name);
+    return this.get(`keychain:${SECRET_PREFIX}${name}`);
+  }
+
+  async setSecret(name: string, value: string): Promise<void> {
+    checkSecretName(name);
+    if (!(await this.available())) {
+      throw new KeyStoreError('This system has no usable keychain, so Deskhand cannot store the secret safely.');
+    }
+    const sealed = (await this.safeStorage.encryptStringAsync(value)).toString('base64');
+    await this.update((keys) => ({ ...keys, [SECRET_PREFIX + name]: sealed }));
+  }
+
+  async deleteSecret(name: string): Promise<void> {
+    checkSecretName(name);
+    await this.update((keys) => Object.fromEntries(Object.entries(keys).filter(([id]) => id !== SECRET_PREFIX + name)));
+  }
+
+  /** The names of the stored secrets; their values never leave the store except to be typed. */
+  async secretNames(): Promise<string[]> {
+    const ids = Object.keys((await this.read()).keys);
+    return ids.filter((id) => id.startsWith(SECRET_PREFIX)).map((id) => id.slice(SECRET_PREFIX.length));
   }
 
   async delete(id: string): Promise<void> {
@@ -114,4 +143,10 @@ export class SafeStorageKeyStore implements KeyStore {
 
 function checkId(id: string): void {
   if (!KEY_ID.test(id)) throw new KeyStoreError('A key id is 1–64 letters, digits, "-" or "_".');
+}
+
+function checkSecretName(name: string): void {
+  if (!SecretName.safeParse(name).success) {
+    throw new KeyStoreError('A secret name is 1–64 letters, digits or "_", not starting with a digit.');
+  }
 }

@@ -29,5 +29,16 @@ export function mainMethodHandlers(keyStore: SafeStorageKeyStore): AppMethodHand
         return { ok: true as const };
       }),
     'keychain.has': ({ id }) => keychain(async () => ({ stored: await keyStore.has(id) })),
+    'secrets.set': ({ name, value }) =>
+      keychain(async () => {
+        await keyStore.setSecret(name, value);
+        return { ok: true as const };
+      }),
+    'secrets.delete': ({ name }) =>
+      keychain(async () => {
+        await keyStore.deleteSecret(name);
+        return { ok: true as const };
+      }),
+    'secrets.list': () => keychain(async () => ({ names: await keyStore.secretNames() })),
   };
 }

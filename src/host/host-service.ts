@@ -14,6 +14,8 @@ export type DispatchReply = { result: unknown } | { error: { code: string; messa
 /** Where the OS keychain (Electron safeStorage) or the environment keeps API keys, by `keyRef`. */
 export interface KeyStore {
   get(keyRef: string): Promise<string | undefined>;
+  /** A named secret for {{secret:NAME}} placeholders, where the store keeps them (the app's keychain). */
+  secret?(name: string): Promise<string | undefined>;
 }
 
 /** What every transport binds: validated calls in, events (with a host-wide sequence number) out. */

@@ -2,6 +2,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SessionInfo, StepRecord } from './schema.js';
+import { checkSessionFiles } from './session-checks.js';
 
 export interface SessionSummary {
   info: SessionInfo;
@@ -31,7 +32,7 @@ export async function listSessions(sessionsDir: string): Promise<ListResult> {
     throw error;
   });
   const result: ListResult = { sessions: [], problems: [] };
-  for (const entry of entries.filter((candidate) => candidate.isDirectory())) {
+  for (const entry of entries.filter((candidate) => candidate.isDirectory() && !isHidden(candidate.name))) {
     const dir = join(sessionsDir, entry.name);
     try {
       result.sessions.push({ info: await readInfo(dir), dir });
@@ -50,6 +51,7 @@ export async function readSession(sessionsDir: string, id: string): Promise<Sess
   const dir = await resolveSessionDir(sessionsDir, id);
   const info = await readInfo(dir);
   const { steps, warnings } = await readSteps(join(dir, 'steps.jsonl'));
+  warnings.push(...(await checkSessionFiles(dir, steps)));
   return { info, dir, steps, warnings };
 }
 
@@ -58,7 +60,7 @@ async function resolveSessionDir(sessionsDir: string, id: string): Promise<strin
   const exact = join(sessionsDir, id);
   if (await stat(join(exact, 'session.json')).catch(() => null)) return exact;
   const names = await readdir(sessionsDir).catch(() => [] as string[]);
-  const matches = names.filter((name) => name.startsWith(id));
+  const matches = names.filter((name) => name.startsWith(id) && !isHidden(name));
   if (matches.length === 1) return join(sessionsDir, matches[0]!);
   const hint = matches.length > 1 ? `it matches ${matches.length} sessions` : 'no session has that id';
   throw new SessionNotFoundError(`No session "${id}" in ${sessionsDir}: ${hint}. See \`deskhand sessions list\`.`);
@@ -104,6 +106,11 @@ function parseStepLine(line: string): StepRecord | null {
   } catch {
     return null;
   }
+}
+
+/** Dot-folders are work in progress (an import being unpacked), not sessions. */
+function isHidden(name: string): boolean {
+  return name.startsWith('.');
 }
 
 function describeError(error: unknown): string {

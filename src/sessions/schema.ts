@@ -41,6 +41,8 @@ export const StepRecord = z.object({
   inputPoint: z.object({ x: z.number(), y: z.number() }).nullable(),
   /** Whether the action was carried out (false for none, retries, and a stop before acting). */
   acted: z.boolean(),
+  /** True when the user (or an unanswered confirmation prompt) declined the action, so it was not carried out. */
+  declined: z.boolean().optional(),
   timings: StepTimings,
   usage: z.object({ promptTokens: z.number().nullable(), completionTokens: z.number().nullable() }),
 });

@@ -6,6 +6,9 @@ import { z } from 'zod';
 /** The id a key is stored under; a backend preset refers to it as `keychain:<id>`. */
 export const KeychainId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
+/** The name of a secret an instruction refers to as {{secret:NAME}}. */
+export const SecretName = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/);
+
 export const PermissionPane = z.enum(['accessibility', 'screen']);
 export type PermissionPane = z.infer<typeof PermissionPane>;
 
@@ -32,6 +35,14 @@ export const APP_METHODS = {
   },
   'keychain.delete': { params: z.object({ id: KeychainId }), result: z.object({ ok: z.literal(true) }) },
   'keychain.has': { params: z.object({ id: KeychainId }), result: z.object({ stored: z.boolean() }) },
+  /** Seals a named secret for {{secret:NAME}} in the OS keychain; it is typed when the model asks, never shown. */
+  'secrets.set': {
+    params: z.object({ name: SecretName, value: z.string().min(1).max(4096) }),
+    result: z.object({ ok: z.literal(true) }),
+  },
+  'secrets.delete': { params: z.object({ name: SecretName }), result: z.object({ ok: z.literal(true) }) },
+  /** The names of the stored secrets; values never come back. */
+  'secrets.list': { params: z.object({}), result: z.object({ names: z.array(z.string()) }) },
 } as const;
 
 export type AppMethodName = keyof typeof APP_METHODS;

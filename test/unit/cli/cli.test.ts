@@ -152,11 +152,43 @@ describe('deskhand sessions', () => {
   it('show --json takes a prefix and returns the session with its steps', async () => {
     const { code, stdout } = await deskhand(['sessions', 'show', '20261121-100000', '--json', '--sessions-dir', dir]);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject({
-      session: { id: '20261121-100000-abcd', outcome: { kind: 'done' } },
+    const shown = JSON.parse(stdout);
+    expect(shown).toMatchObject({
+      id: '20261121-100000-abcd',
+      task: 'rename the screenshots',
+      outcome: { kind: 'done', message: 'Renamed.' },
+      backend: { kind: 'replay', model: 'replay', baseUrl: null },
+      dir: join(dir, '20261121-100000-abcd'),
       steps: [],
       warnings: [],
     });
+    expect(shown).not.toHaveProperty('session');
+  });
+
+  it('sessions with an unknown verb or a missing id exit 2 and list the verbs', async () => {
+    for (const args of [
+      ['sessions', 'rename'],
+      ['sessions', 'show'],
+      ['sessions', 'export', '20261121-100000'],
+    ]) {
+      const { code, stderr } = await deskhand([...args, '--sessions-dir', dir]);
+      expect(code, args.join(' ')).toBe(2);
+      expect(stderr).toMatch(/deskhand sessions|--html FILE/);
+    }
+  });
+
+  it('export --zip then import prints the id; a bad archive or a missing output folder exits 2', async () => {
+    const zip = join(dir, 'export.zip');
+    const exported = await deskhand(['sessions', 'export', '20261121-100000', '--zip', zip, '--sessions-dir', dir]);
+    expect(exported.code, exported.stderr).toBe(0);
+    const other = join(dir, 'imported');
+    const imported = await deskhand(['sessions', 'import', zip, '--sessions-dir', other]);
+    expect([imported.code, imported.stdout]).toEqual([0, '20261121-100000-abcd\n']);
+    const notZip = await deskhand(['sessions', 'import', join(dir, '20261121-100000-abcd', 'session.json')]);
+    expect([notZip.code, notZip.stderr]).toEqual([2, expect.stringContaining('not a ZIP archive')]);
+    const nowhere = join(dir, 'missing', 'report.html');
+    const missing = await deskhand(['sessions', 'export', '20261121-100000', '--html', nowhere, '--sessions-dir', dir]);
+    expect([missing.code, missing.stderr]).toEqual([2, expect.stringContaining('does not exist')]);
   });
 
   it('show of an unknown id exits 2 and points to sessions list', async () => {

@@ -86,9 +86,9 @@ describe('session recorder and reader', () => {
 
   it('accepts a torn last line and reports a damaged middle line', async () => {
     const recorder = await SessionRecorder.create(dir, sessionInfo('20261121-100000-cccc'));
-    await recorder.appendStep(stepRecord(1, 'frames/0001.jpg'));
+    await recorder.appendStep(stepRecord(1, await recorder.writeFrame(1, Buffer.from('one'), 'jpg')));
     await appendFile(join(recorder.dir, 'steps.jsonl'), '{"step": 2, "oops\n');
-    await recorder.appendStep(stepRecord(3, 'frames/0003.jpg'));
+    await recorder.appendStep(stepRecord(3, await recorder.writeFrame(3, Buffer.from('three'), 'jpg')));
     await appendFile(join(recorder.dir, 'steps.jsonl'), '{"step": 4, "raw": "cut he');
 
     const detail = await readSession(dir, '20261121-100000');
@@ -96,6 +96,7 @@ describe('session recorder and reader', () => {
     expect(detail.warnings).toEqual([
       'steps.jsonl line 2 is damaged and was skipped',
       'steps.jsonl line 4 is torn (the run was interrupted while writing it)',
+      'steps.jsonl: step 2 is missing',
     ]);
   });
 

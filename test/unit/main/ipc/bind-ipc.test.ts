@@ -69,6 +69,9 @@ function harness() {
     'keychain.has': async () => {
       throw new Error('disk said /home/me/secret');
     },
+    'secrets.set': async () => ({ ok: true }),
+    'secrets.delete': async () => ({ ok: true }),
+    'secrets.list': async () => ({ names: [] }),
   } as AppMethodHandlers;
   const windows = new WindowRegistry();
   const unbind = bindIpc({

@@ -1,0 +1,36 @@
+// The words a rerun uses when the screen no longer matches the recording. Node only.
+import type { Action } from '../glm/actions.js';
+import { VERIFY_LIMITS, type VerifyMode } from './thresholds.js';
+import type { TargetDifference } from './verify-screen.js';
+
+/** A short description of an action, e.g. `left_click at 260,460` or `type "hello"`. */
+export function describeAction(action: Action): string {
+  const parts: string[] = [action.name];
+  if (action.point) parts.push(`at ${action.point[0]},${action.point[1]}`);
+  if (action.endPoint) parts.push(`to ${action.endPoint[0]},${action.endPoint[1]}`);
+  if (action.keys) parts.push(action.keys.join('+'));
+  if (action.text !== null) parts.push(JSON.stringify(action.text));
+  if (action.direction) parts.push(action.direction);
+  return parts.join(' ');
+}
+
+/** Why a step was not carried out: which target differed, by how much, and the limits of the mode. */
+export function describeMismatch(
+  where: { step: number; sourceStep: number; action: Action },
+  worst: TargetDifference,
+  mode: Exclude<VerifyMode, 'off'>,
+): string {
+  const limits = VERIFY_LIMITS[mode][worst.target.kind];
+  const { meanDifference, changedFraction } = worst.difference;
+  const place = worst.target.kind === 'patch' ? `around the ${worst.target.label}` : 'on the whole screen';
+  return (
+    `Step ${where.step} (recorded step ${where.sourceStep}, ${describeAction(where.action)}) was not carried out: ` +
+    `the screen ${place} differs from the recording beyond --verify ${mode} ` +
+    `(mean difference ${meanDifference.toFixed(1)}, limit ${limits.meanDifference}; ` +
+    `${percent(changedFraction)} of pixels changed, limit ${percent(limits.changedFraction)}).`
+  );
+}
+
+function percent(fraction: number): string {
+  return `${(fraction * 100).toFixed(1)}%`;
+}

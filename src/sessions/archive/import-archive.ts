@@ -1,0 +1,62 @@
+// Unpacks a session archive into the sessions folder, only after every entry and the session itself check out. Node only.
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { diskSessionFiles } from '../session-files.js';
+import { ArchiveError } from './archive-error.js';
+import { checkEntries, DEFAULT_ARCHIVE_LIMITS, inflateEntry, type ArchiveLimits } from './archive-entries.js';
+import { SESSION_FILE } from './archive-layout.js';
+import { validateSessionFiles } from './validate-session-files.js';
+import { readZipDirectory } from './zip-directory.js';
+
+export interface ImportedSession {
+  id: string;
+  dir: string;
+  stepCount: number;
+  tornLastLine: boolean;
+}
+
+/** Imports the archive at `archivePath` as a new session under `sessionsDir`; never replaces an existing one. */
+export async function importSessionArchive(
+  archivePath: string,
+  sessionsDir: string,
+  limits: ArchiveLimits = DEFAULT_ARCHIVE_LIMITS,
+): Promise<ImportedSession> {
+  const archive = await readArchive(archivePath, limits);
+  const entries = checkEntries(readZipDirectory(archive), limits);
+  const files = new Map(entries.map((entry) => [entry.name, inflateEntry(archive, entry)]));
+  const session = validateSessionFiles(files);
+  const dir = join(sessionsDir, session.info.id);
+  if (await stat(dir).catch(() => null)) throw duplicate(session.info.id, sessionsDir);
+  await mkdir(sessionsDir, { recursive: true });
+  // A dot-folder beside the sessions: the same file system, so the final rename is atomic; readers skip it.
+  const temp = await mkdtemp(join(sessionsDir, '.import-'));
+  try {
+    await mkdir(join(temp, 'frames'));
+    const ordered = [...files.keys()].sort((a, b) => Number(a === SESSION_FILE) - Number(b === SESSION_FILE));
+    for (const name of ordered)
+      await diskSessionFiles.writeAtomically(join(temp, ...name.split('/')), files.get(name)!);
+    await diskSessionFiles.rename(temp, dir).catch((error: NodeJS.ErrnoException) => {
+      throw error.code === 'ENOTEMPTY' || error.code === 'EEXIST' ? duplicate(session.info.id, sessionsDir) : error;
+    });
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true });
+    throw error;
+  }
+  return { id: session.info.id, dir, stepCount: session.stepCount, tornLastLine: session.tornLastLine };
+}
+
+async function readArchive(path: string, limits: ArchiveLimits): Promise<Uint8Array> {
+  const info = await stat(path).catch(() => null);
+  if (!info?.isFile())
+    throw new ArchiveError(`No archive at ${path}; pass the .zip that \`sessions export --zip\` wrote.`);
+  // Headers add well under 1 KiB per entry, so anything larger cannot unpack within the limits.
+  if (info.size > limits.maxTotalBytes + limits.maxEntries * 1024)
+    throw new ArchiveError(`${path} is larger than any session Deskhand imports; it is not a session archive.`);
+  return readFile(path);
+}
+
+function duplicate(id: string, sessionsDir: string): ArchiveError {
+  return new ArchiveError(
+    `A session ${id} already exists in ${sessionsDir}; it was not overwritten. Delete that folder first, or import with --sessions-dir into another folder.`,
+  );
+}

@@ -1,0 +1,35 @@
+// What a reader checks beyond the line format: frames that steps name, step numbers, files a kill left behind. Node only.
+import { access, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { StepRecord } from './schema.js';
+
+/** Warnings about a session folder's consistency; an empty list for a session that was recorded whole. */
+export async function checkSessionFiles(dir: string, steps: StepRecord[]): Promise<string[]> {
+  const warnings = [...stepNumberWarnings(steps)];
+  for (const step of steps) {
+    const size = await stat(join(dir, step.frame)).then(
+      (file) => file.size,
+      () => null,
+    );
+    if (size === null) warnings.push(`step ${step.step}: its frame ${step.frame} is missing`);
+    else if (size === 0) warnings.push(`step ${step.step}: its frame ${step.frame} is empty`);
+  }
+  const leftover = await access(join(dir, 'session.json.tmp')).then(
+    () => true,
+    () => false,
+  );
+  if (leftover) warnings.push('session.json.tmp was left behind: the run ended while rewriting session.json');
+  return warnings;
+}
+
+/** Steps are numbered 1, 2, 3 … in order; say where that is not so. */
+export function stepNumberWarnings(steps: Pick<StepRecord, 'step'>[]): string[] {
+  const warnings: string[] = [];
+  steps.forEach(({ step }, index) => {
+    const expected = index === 0 ? 1 : steps[index - 1]!.step + 1;
+    if (step === expected) return;
+    if (step < expected) warnings.push(`steps.jsonl: step ${step} is out of order or repeated`);
+    else warnings.push(`steps.jsonl: step ${expected === step - 1 ? expected : `${expected}–${step - 1}`} is missing`);
+  });
+  return warnings;
+}

@@ -1,0 +1,186 @@
+// `deskhand sessions rerun` end to end: a session recorded by the real CLI on Xvfb + Chromium, then replayed.
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { RunEvent } from '../../src/host/protocol/run-events.js';
+import { readSession } from '../../src/sessions/reader.js';
+import {
+  FORM_LAYOUT,
+  FORM_PAGE_URL,
+  openPageInChromium,
+  waitForInputReady,
+  type ChromiumPage,
+} from '../support/chromium.js';
+import { spawnDeskhand } from '../support/cli.js';
+import { startScriptedServer, type ScriptedAnswer } from '../support/scripted-openai-server.js';
+import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
+
+const at = (target: keyof typeof FORM_LAYOUT) => `[${FORM_LAYOUT[target].model.join(',')}]`;
+const answer = (explanation: string, call: string): ScriptedAnswer => ({
+  reasoning: `The screen shows the test form. ${explanation}`,
+  answer: `<answer>${explanation}\n<|begin_of_box|>${call}<|end_of_box|>\nMemory:\n[]</answer>`,
+});
+const FILL_AND_CLICK = [
+  answer('Click the text input.', `left_click(start_box='${at('textInput')}')`),
+  answer('Type the word.', `type(content='hello')`),
+  answer('Press the button.', `left_click(start_box='${at('clickButton')}')`),
+  answer('Done.', 'DONE()'),
+];
+
+let desktop: XDesktop;
+let browser: ChromiumPage;
+let sessionsDir: string;
+
+beforeAll(async () => {
+  desktop = await startXDesktop();
+});
+afterAll(async () => {
+  await desktop?.stop();
+});
+beforeEach(async () => {
+  sessionsDir = await mkdtemp(join(tmpdir(), 'deskhand-rerun-e2e-'));
+  browser = await openPageInChromium(desktop, FORM_PAGE_URL);
+});
+afterEach(async () => {
+  await browser?.close();
+  await rm(sessionsDir, { recursive: true, force: true });
+});
+
+const clicks = () => browser.page.evaluate(() => (window as unknown as { __state: { left: number } }).__state.left);
+const inputValue = () => browser.page.$eval('#textInput', (element) => (element as HTMLInputElement).value);
+const pageEventCount = () =>
+  browser.page.evaluate(() => (window as unknown as { __events: unknown[] }).__events.length);
+
+/** Records a session with `bin/deskhand run` and the scripted model, then puts the page back as it was. */
+async function recordSession(answers: ScriptedAnswer[]): Promise<string> {
+  const server = await startScriptedServer({ style: 'inline', answers });
+  try {
+    const run = spawnDeskhand(
+      [
+        'run',
+        'fill in the test form',
+        '--backend',
+        'openai',
+        '--base-url',
+        server.baseUrl,
+        '--sessions-dir',
+        sessionsDir,
+        '--json',
+      ],
+      desktop.env,
+    );
+    const { code } = await run.exited;
+    expect(code, run.stderr()).toBe(0);
+    const start = run.events[0]!;
+    if (start.type !== 'run-start') throw new Error('the run printed no run-start');
+    await browser.page.reload({ waitUntil: 'load' });
+    await waitForInputReady(browser.page);
+    return start.sessionId;
+  } finally {
+    await server.close();
+  }
+}
+
+function rerun(id: string, extraArgs: string[] = []) {
+  return spawnDeskhand(['sessions', 'rerun', id, '--sessions-dir', sessionsDir, '--json', ...extraArgs], desktop.env);
+}
+
+function sessionIdOf(events: RunEvent[]): string {
+  const start = events[0];
+  if (start?.type !== 'run-start') throw new Error('the rerun printed no run-start');
+  return start.sessionId;
+}
+
+describe('deskhand sessions rerun on a real desktop', () => {
+  it('repeats the clicks and typing of an unchanged page without a model and records a new session (exit 0)', async () => {
+    const id = await recordSession(FILL_AND_CLICK);
+    expect([await inputValue(), await clicks()]).toEqual(['', 0]);
+
+    const replay = rerun(id);
+    const { code } = await replay.exited;
+    expect(code, replay.stderr()).toBe(0);
+    expect([await inputValue(), await clicks()]).toEqual(['hello', 1]);
+
+    const session = await readSession(sessionsDir, sessionIdOf(replay.events));
+    expect(session.info).toMatchObject({
+      task: `rerun of ${id}: fill in the test form`,
+      backend: { kind: 'rerun', baseUrl: null },
+      outcome: { kind: 'done' },
+    });
+    expect(session.steps.map((step) => [step.action.name, step.acted, step.error])).toEqual([
+      ['left_click', true, null],
+      ['type', true, null],
+      ['left_click', true, null],
+      ['done', false, null],
+    ]);
+    expect((await readdir(join(session.dir, 'frames'))).sort()).toEqual([
+      '0001.jpg',
+      '0002.jpg',
+      '0003.jpg',
+      '0004.jpg',
+    ]);
+  });
+
+  it('--verify strict stops before clicking a relabelled button: exit 6, a report naming the step, no click', async () => {
+    const id = await recordSession(FILL_AND_CLICK);
+    await browser.page.evaluate(() => (document.getElementById('clickButton')!.textContent = 'send'));
+
+    const replay = rerun(id, ['--verify', 'strict']);
+    const { code } = await replay.exited;
+    expect(code, replay.stderr()).toBe(6);
+    expect(await clicks()).toBe(0);
+    expect(await inputValue()).toBe('hello');
+    const report =
+      /Step 3 \(recorded step 3, left_click at 2\d\d,4\d\d\) was not carried out: the screen around the target/;
+    expect(replay.stderr()).toMatch(report);
+    expect(replay.events.at(-1)).toMatchObject({ type: 'run-end', outcome: { kind: 'stuck' } });
+
+    const session = await readSession(sessionsDir, sessionIdOf(replay.events));
+    expect(session.steps.map((step) => step.acted)).toEqual([true, true, false]);
+    expect(session.steps[2]!.error).toMatch(report);
+  });
+
+  it('--verify off clicks a button that moved by 20 px anyway', async () => {
+    const id = await recordSession(FILL_AND_CLICK);
+    await browser.page.evaluate(() => (document.getElementById('clickButton')!.style.left = '80px'));
+
+    const strict = rerun(id);
+    expect((await strict.exited).code, strict.stderr()).toBe(6);
+    expect(await clicks()).toBe(0);
+
+    const replay = rerun(id, ['--verify', 'off']);
+    const { code } = await replay.exited;
+    expect(code, replay.stderr()).toBe(0);
+    expect(await clicks()).toBe(1);
+  });
+
+  it('SIGINT mid-rerun stops within 100 ms with exit 4 and no input after it', async () => {
+    const id = await recordSession([
+      answer('Wait for the page.', 'WAIT()'),
+      answer('Press the button.', `left_click(start_box='${at('clickButton')}')`),
+      answer('Done.', 'DONE()'),
+    ]);
+    const replay = rerun(id);
+    await replay.waitForEvent((event) => event.type === 'action-parsed' && event.action.name === 'wait');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const eventsAtStop = await pageEventCount();
+    const stoppedAt = performance.now();
+    replay.child.kill('SIGINT');
+    const { code, at: exitedAt } = await replay.exited;
+    expect(code, replay.stderr()).toBe(4);
+    expect(exitedAt - stoppedAt).toBeLessThan(100);
+
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await pageEventCount()).toBe(eventsAtStop);
+    expect(await clicks()).toBe(0);
+    const session = await readSession(sessionsDir, sessionIdOf(replay.events));
+    expect(session.info.outcome?.kind).toBe('stopped');
+  });
+
+  it('an unknown session is a usage error (exit 2)', async () => {
+    const replay = rerun('no-such-session');
+    expect((await replay.exited).code).toBe(2);
+    expect(replay.stderr()).toContain('no-such-session');
+  });
+});
