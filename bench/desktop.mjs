@@ -42,8 +42,8 @@ for (const canvas of document.querySelectorAll('canvas')) {
 }
 
 /** Xvfb picks a free display number and writes it to fd 3 once it accepts connections. */
-async function startXvfb() {
-  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1920x1080x24', '-nolisten', 'tcp'], {
+async function startXvfb(size = '1920x1080') {
+  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', `${size}x24`, '-nolisten', 'tcp'], {
     stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
   });
   let written = '';
@@ -71,6 +71,22 @@ async function stopProcess(child) {
   const exited = once(child, 'exit');
   child.kill('SIGTERM');
   await exited;
+}
+
+/** A bare desktop: Xvfb at `size` (WIDTHxHEIGHT) with openbox, for benchmarks that open their own windows. */
+export async function startPlainDesktop(size = '1280x800') {
+  const xvfb = await startXvfb(size);
+  const env = { ...process.env, DISPLAY: xvfb.display };
+  const openbox = spawn('openbox', [], { env, stdio: 'ignore' });
+  await waitForWindowManager(env);
+  return {
+    display: xvfb.display,
+    env,
+    async stop() {
+      await stopProcess(openbox);
+      await stopProcess(xvfb.process);
+    },
+  };
 }
 
 /** Xvfb + openbox + Chromium in kiosk mode showing the busy page. */

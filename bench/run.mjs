@@ -1,9 +1,10 @@
-// `npm run bench [-- engine]`: each benchmark in its own child process, side by side in one run; JSON out.
+// `npm run bench [-- engine|stop|fuzz|soak]`: each benchmark in its own child process, side by side; JSON out.
 // Without an argument: capture, step overhead and preprocessing on a busy 1920×1080 desktop, then the engine.
 // With `engine`: preprocessing and the tiny-model engine only, as one JSON object on the last line.
+// With `stop`, `fuzz` or `soak`: stop latencies, 1,000,000 fuzzed parser answers, or a 2,000-step soak run.
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { measureInChild, startBusyDesktop } from './desktop.mjs';
+import { measureInChild, startBusyDesktop, startPlainDesktop } from './desktop.mjs';
 
 const script = (name) => fileURLToPath(new URL(name, import.meta.url));
 const mode = process.argv[2] ?? 'all';
@@ -21,7 +22,26 @@ async function engineFigures() {
   };
 }
 
-if (mode === 'engine') {
+/** Modes that run one benchmark script in a child process, on a bare 1280×800 desktop when `desktop` is set. */
+const SINGLE_MODES = {
+  stop: { file: 'stop.mjs', desktop: true },
+  fuzz: { file: 'fuzz.mjs', desktop: false },
+  soak: { file: 'soak.mjs', desktop: true },
+};
+
+async function singleFigures({ file, desktop }) {
+  if (!desktop) return measureInChild(script(file), process.env.DISPLAY ?? '');
+  const plain = await startPlainDesktop('1280x800');
+  try {
+    return await measureInChild(script(file), plain.display);
+  } finally {
+    await plain.stop();
+  }
+}
+
+if (Object.hasOwn(SINGLE_MODES, mode)) {
+  process.stdout.write(`${JSON.stringify({ [mode]: await singleFigures(SINGLE_MODES[mode]) }, null, 2)}\n`);
+} else if (mode === 'engine') {
   process.stdout.write(`${JSON.stringify(await engineFigures())}\n`);
 } else if (mode === 'all') {
   const result = { machine: { cpus: cpus().length, node: process.version }, display: '1920x1080 Xvfb' };
@@ -36,6 +56,8 @@ if (mode === 'engine') {
   result.engine = await engineFigures();
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 } else {
-  process.stderr.write(`Unknown benchmark "${mode}": use \`npm run bench\` or \`npm run bench -- engine\`.\n`);
+  process.stderr.write(
+    `Unknown benchmark "${mode}": use \`npm run bench\` or \`npm run bench -- engine|stop|fuzz|soak\`.\n`,
+  );
   process.exit(2);
 }

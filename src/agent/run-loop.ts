@@ -5,10 +5,12 @@ import { DesktopSetupError } from '../desktop/errors.js';
 import type { Display, Frame, Operator } from '../desktop/types.js';
 import { OUTCOME_EXIT_CODES, type Outcome, type RunEvent } from '../host/protocol/run-events.js';
 import type { SessionRecorder } from '../sessions/recorder.js';
+import { SessionWriteError } from '../sessions/session-write-error.js';
 import { isAbort } from '../abortable.js';
 import { DEFAULT_SAMPLING, EMPTY_HISTORY, type RunHistory, type Sampling } from './history.js';
 import { PauseGate } from './pause-gate.js';
 import { runStep, type ConfirmAction, type StepContext } from './run-step.js';
+import { UnknownSecretError } from './secrets.js';
 import { budgetUsed, isStuck, retriesExhausted, STUCK_REPEATS, UNPARSEABLE_RETRIES } from './stop-conditions.js';
 
 export interface RunOptions {
@@ -60,7 +62,7 @@ export async function runAgent(options: RunOptions): Promise<RunResult> {
   };
   let steps = 0;
   let history = options.initialHistory ?? EMPTY_HISTORY;
-  let result: { outcome: Outcome; exitCode?: number };
+  let result: EndOfRun;
   try {
     result = {
       outcome: await runSteps(context, options.maxSteps, history, {
@@ -74,6 +76,7 @@ export async function runAgent(options: RunOptions): Promise<RunResult> {
   await options.operator.release().catch(() => undefined);
   // A session that cannot be closed (full disk) must not hide how the run ended; its steps are already on disk.
   await options.recorder.finish(result.outcome).catch((error: unknown) => {
+    if (result.sessionUnwritable) return; // the outcome already says what the disk refused and what is kept
     result = {
       outcome: { kind: 'error', message: `${result.outcome.message} ${describeDiskError(error)}` },
       exitCode: 1,
@@ -134,13 +137,24 @@ async function runSteps(
   return { kind: 'max-steps', message: `The step budget of ${maxSteps} was used up before the model said DONE.` };
 }
 
-function outcomeOfError(error: unknown, signal: AbortSignal): { outcome: Outcome; exitCode?: number } {
+interface EndOfRun {
+  outcome: Outcome;
+  exitCode?: number;
+  /** The run ended because the session could not be written, so closing it will fail too. */
+  sessionUnwritable?: boolean;
+}
+
+function outcomeOfError(error: unknown, signal: AbortSignal): EndOfRun {
   if (isAbort(error, signal)) return { outcome: { kind: 'stopped', message: 'Stopped by the user.' } };
   if (error instanceof BackendError) {
     const exitCode = CONFIGURATION_ERRORS.includes(error.code) ? 2 : 1;
     return { outcome: { kind: 'error', message: error.message }, exitCode };
   }
   if (error instanceof DesktopSetupError) return { outcome: { kind: 'error', message: error.message }, exitCode: 2 };
+  if (error instanceof SessionWriteError) {
+    return { outcome: { kind: 'error', message: error.message }, sessionUnwritable: true };
+  }
+  if (error instanceof UnknownSecretError) return { outcome: { kind: 'error', message: error.message }, exitCode: 2 };
   if ((error as NodeJS.ErrnoException).code === 'ENOSPC') {
     return { outcome: { kind: 'error', message: describeDiskError(error) } };
   }

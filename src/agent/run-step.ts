@@ -5,6 +5,7 @@ import type { Frame, Operator } from '../desktop/types.js';
 import { parseAnswer } from '../glm/parser.js';
 import { historyTextFromAnswer } from '../glm/parser.js';
 import type { Action, ParsedAnswer } from '../glm/actions.js';
+import type { FrameSize } from '../glm/geometry.js';
 import type { RunEvent, StepTimings } from '../host/protocol/run-events.js';
 import type { SessionRecorder } from '../sessions/recorder.js';
 import type { StepRecord } from '../sessions/schema.js';
@@ -15,6 +16,7 @@ import { observe, type Observation } from './observe.js';
 import type { PauseGate } from './pause-gate.js';
 import { actionKey } from './stop-conditions.js';
 import { think, type Thought } from './think.js';
+import { UnknownSecretError } from './secrets.js';
 
 /** What every step of one run shares. */
 export interface StepContext {
@@ -36,10 +38,15 @@ export interface StepContext {
   confirm?: ConfirmAction;
 }
 
-export type ConfirmAction = (
-  request: { step: number; action: Action; explanation: string },
-  signal: AbortSignal,
-) => Promise<boolean>;
+/** What the user is asked about: the action, the model's explanation, and the size of the frame it points into. */
+export interface ConfirmRequest {
+  step: number;
+  action: Action;
+  explanation: string;
+  frame: FrameSize;
+}
+
+export type ConfirmAction = (request: ConfirmRequest, signal: AbortSignal) => Promise<boolean>;
 
 export type StepResult =
   | { kind: 'acted'; history: RunHistory; frame: Frame }
@@ -59,8 +66,15 @@ export async function runStep(
     return await draft.run(history, previousFrame);
   } catch (error) {
     if (isAbort(error, context.signal)) await draft.recordInterrupted();
+    else if (error instanceof UnknownSecretError) await draft.recordInterrupted(error.message);
+    // A server that failed mid-answer loses nothing the model had already said.
+    else await draft.recordInterrupted(error instanceof Error ? error.message : String(error));
     throw error;
   }
+}
+
+function sizeOf(frame: Frame): FrameSize {
+  return { width: frame.width, height: frame.height };
 }
 
 class StepDraft {
@@ -118,9 +132,12 @@ class StepDraft {
     await this.passGate();
     if (
       context.confirm &&
-      !(await context.confirm({ step, action: parsed.action, explanation: parsed.explanation }, context.signal))
+      !(await context.confirm(
+        { step, action: parsed.action, explanation: parsed.explanation, frame: sizeOf(observation.frame) },
+        context.signal,
+      ))
     ) {
-      await this.record(parsed, inputPoint, false, thought);
+      await this.record(parsed, inputPoint, false, thought, true);
       return { kind: 'declined', answer: parsed };
     }
     await this.act(parsed, observation.frame);
@@ -136,14 +153,17 @@ class StepDraft {
   }
 
   /** Records a step cut short by a stop, so the session shows what the model had said. */
-  async recordInterrupted(): Promise<void> {
+  async recordInterrupted(error: string | null = null): Promise<void> {
     if (this.recorded || !this.observation) return;
-    const parsed = parseAnswer(this.answer, this.observation.frame, this.reasoning);
+    const answer = parseAnswer(this.answer, this.observation.frame, this.reasoning);
+    const parsed = error === null ? answer : { ...answer, error };
     await this.record(parsed, null, false, null).catch(() => undefined);
   }
 
   private async passGate(): Promise<void> {
     if (!this.context.gate.isPaused) return;
+    // Nothing stays held while the run waits: the user may take the mouse and keyboard at once.
+    await this.context.operator.release();
     this.context.emit({ type: 'paused' });
     await this.context.gate.pass(this.context.signal);
     this.context.emit({ type: 'resumed' });
@@ -180,6 +200,8 @@ class StepDraft {
 
   private async act(parsed: ParsedAnswer, frame: Frame): Promise<void> {
     const { operator, signal, displayId } = this.context;
+    // A frame the disk refused ends the run here, before anything happens on screen that the session cannot show.
+    await this.framePath;
     const actStart = performance.now();
     await operator.execute(parsed.action, frame, signal);
     this.timings.actMs = elapsedMs(actStart);
@@ -199,6 +221,7 @@ class StepDraft {
     inputPoint: StepRecord['inputPoint'],
     acted: boolean,
     thought: Thought | null,
+    declined = false,
   ): Promise<void> {
     const observation = this.observation!;
     const recordStart = performance.now();
@@ -215,6 +238,7 @@ class StepDraft {
       error: parsed.error,
       inputPoint,
       acted,
+      ...(declined ? { declined } : {}),
       timings: this.timings,
       usage: thought?.usage ?? { promptTokens: null, completionTokens: null },
     };

@@ -59,6 +59,15 @@ export function statusError(context: ServerContext, status: number, body: string
 }
 
 /** A stream whose content broke the protocol; `what` is a short description that never quotes the raw body. */
+/** The server sent nothing for `idleMs`: hung or overloaded; the step fails rather than wait for ever. */
+export function stalledError(context: ServerContext, idleMs: number): BackendError {
+  return new BackendError(
+    'server-error',
+    `The model server at ${context.baseUrl} sent nothing for ${Math.round(idleMs / 1000)} s, so the step was given up. ` +
+      'Is it overloaded or hung?',
+  );
+}
+
 export function badResponseError(context: ServerContext, what: string): BackendError {
   return new BackendError('bad-response', `The model server at ${context.baseUrl} ${what}.`);
 }

@@ -5,12 +5,14 @@ import { createChunkTransform } from './openai-chunks.js';
 import {
   badResponseError,
   isUnknownParameterComplaint,
+  stalledError,
   statusError,
   unreachableError,
   type ServerContext,
 } from './openai-errors.js';
 import { isRetryableStatus, retryDelayMs } from './retry.js';
 import { createSseDecoder } from './sse.js';
+import { StallWatch } from './stall-watch.js';
 
 export interface OpenAIBackendOptions {
   /** The server's API root, ending in /v1, e.g. http://127.0.0.1:8000/v1 (a trailing slash is ignored). */
@@ -27,7 +29,12 @@ export interface OpenAIBackendOptions {
   fetch?: typeof fetch;
   /** Extra request fields merged over the defaults, e.g. `top_k`, `repetition_penalty`, `stop_token_ids`. */
   extraBody?: Record<string, unknown>;
+  /** How long the server may send nothing (no headers, no chunk) before the step fails, in ms (default 120 s). */
+  stallTimeoutMs?: number;
 }
+
+/** Long enough for a slow server's prefill of five screenshots, short enough that a hung one is noticed. */
+const DEFAULT_STALL_TIMEOUT_MS = 120_000;
 
 interface Settings extends ServerContext {
   model: string;
@@ -35,6 +42,7 @@ interface Settings extends ServerContext {
   retryBaseMs: number;
   fetch: typeof fetch;
   extraBody: Record<string, unknown>;
+  stallTimeoutMs: number;
 }
 
 type RequestBody = Record<string, unknown>;
@@ -51,6 +59,7 @@ export function createOpenAIBackend(options: OpenAIBackendOptions): ChatBackend 
     retryBaseMs: options.retryBaseMs ?? 500,
     fetch: options.fetch ?? globalThis.fetch,
     extraBody: options.extraBody ?? {},
+    stallTimeoutMs: options.stallTimeoutMs ?? DEFAULT_STALL_TIMEOUT_MS,
   };
   return {
     kind: 'openai',
@@ -61,8 +70,17 @@ export function createOpenAIBackend(options: OpenAIBackendOptions): ChatBackend 
 
 async function* streamChat(settings: Settings, request: ChatRequest, signal: AbortSignal): AsyncGenerator<Delta> {
   throwIfAborted(signal);
-  const response = await openStream(settings, buildRequestBody(settings, request), signal);
-  yield* readDeltas(settings, response, signal);
+  const watch = new StallWatch(signal, settings.stallTimeoutMs);
+  try {
+    const response = await openStream(settings, buildRequestBody(settings, request), watch.signal);
+    watch.touch();
+    yield* readDeltas(settings, response, watch);
+  } catch (error) {
+    if (watch.stalled && !signal.aborted) throw stalledError(settings, settings.stallTimeoutMs);
+    throw error;
+  } finally {
+    watch.dispose();
+  }
 }
 
 /**
@@ -128,7 +146,8 @@ async function readErrorBody(response: Response, signal: AbortSignal): Promise<s
 }
 
 /** Reads the event stream to its end, yielding deltas as they arrive; cancels the body however it stops. */
-async function* readDeltas(settings: Settings, response: Response, signal: AbortSignal): AsyncGenerator<Delta> {
+async function* readDeltas(settings: Settings, response: Response, watch: StallWatch): AsyncGenerator<Delta> {
+  const { signal } = watch;
   if ((response.headers.get('content-type') ?? '').includes('application/json')) {
     await response.body?.cancel().catch(() => undefined);
     throw badResponseError(settings, 'answered with a single JSON document instead of an event stream');
@@ -142,6 +161,7 @@ async function* readDeltas(settings: Settings, response: Response, signal: Abort
     for (;;) {
       const { done, value } = await readBodyChunk(settings, reader, signal);
       if (done) break;
+      watch.touch();
       for (const data of events.push(decoder.decode(value, { stream: true }))) {
         yield* chunks.event(data);
         if (data === '[DONE]') {

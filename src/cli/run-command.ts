@@ -7,13 +7,12 @@ import { resolveModelName } from '../backends/discover-model.js';
 import { createOpenAIBackend } from '../backends/openai.js';
 import { createReplayBackend } from '../backends/replay.js';
 import { createLocalBackend } from '../backends/local.js';
-import { findDisplay } from '../desktop/displays.js';
 import { DesktopSetupError } from '../desktop/errors.js';
-import { createNutOperator } from '../desktop/nut-operator.js';
 import { defaultSessionsDir } from '../sessions/paths.js';
-import { SessionRecorder } from '../sessions/recorder.js';
 import { newSessionInfo } from '../sessions/new-session.js';
-import { jsonPrinter, textPrinter } from './progress-printer.js';
+import { eventPrinter, listenForStop, openDesktop } from './desktop-run-io.js';
+import { confirmPolicyFromFlags, createTerminalConfirm } from './terminal-confirm.js';
+import { openCliSession, parseSessionFlags, RUN_SESSION_OPTIONS } from './run-session-flags.js';
 import { positiveInteger, UsageError } from './usage.js';
 
 const DEFAULT_MAX_STEPS = 30;
@@ -31,6 +30,9 @@ const OPTIONS = {
   'max-tokens': { type: 'string' },
   'sessions-dir': { type: 'string' },
   json: { type: 'boolean', default: false },
+  ...RUN_SESSION_OPTIONS,
+  confirm: { type: 'boolean', default: false },
+  'confirm-policy': { type: 'string' },
 } as const;
 
 type RunFlags = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
@@ -41,6 +43,8 @@ interface Io {
   env: NodeJS.ProcessEnv;
   /** Where SIGINT/SIGTERM come from; the CLI passes `process`. */
   signals: NodeJS.EventEmitter;
+  /** Answers to --confirm questions (the CLI passes process.stdin). */
+  stdin?: NodeJS.ReadableStream;
 }
 
 export async function runCommand(args: string[], io: Io): Promise<number> {
@@ -53,16 +57,18 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   const task = positionals[0]!;
   const maxSteps = positiveInteger('--max-steps', values['max-steps'], DEFAULT_MAX_STEPS);
   const maxTokens = positiveInteger('--max-tokens', values['max-tokens'], DEFAULT_SAMPLING.maxTokens);
+  const sessionFlags = parseSessionFlags(values, io.env, task);
+  const confirmPolicy = confirmPolicyFromFlags(values);
   const { backend, baseUrl } = await createBackend(values, io.env, io.stderr);
-  const operator = await createNutOperator();
-  const display = await asUsageError(operator.displays().then((displays) => findDisplay(displays, values.display)));
-  const recorder = await SessionRecorder.create(
-    values['sessions-dir'] ?? defaultSessionsDir(io.env),
-    newSessionInfo({ task, backend, baseUrl, display, maxSteps }),
-  );
-  const print = values.json
-    ? jsonPrinter(io.stdout)
-    : textPrinter(io.stdout, Boolean((io.stdout as { isTTY?: boolean }).isTTY));
+  const { operator, display } = await openDesktop(values.display);
+  const { recorder, operator: actingOperator } = await openCliSession({
+    sessionsDir: values['sessions-dir'] ?? defaultSessionsDir(io.env),
+    info: newSessionInfo({ task, backend, baseUrl, display, maxSteps }),
+    flags: sessionFlags,
+    operator,
+    stderr: io.stderr,
+  });
+  const print = eventPrinter(values.json, io.stdout);
   print({
     type: 'run-start',
     sessionId: recorder.id,
@@ -72,27 +78,27 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
     model: backend.model,
     displayId: display.id,
   });
-  const controller = new AbortController();
-  const stop = () => controller.abort(new DOMException('Stopped by a signal', 'AbortError'));
-  io.signals.on('SIGINT', stop);
-  io.signals.on('SIGTERM', stop);
+  const terminalConfirm =
+    confirmPolicy && io.stdin ? createTerminalConfirm(confirmPolicy, { input: io.stdin, output: io.stderr }) : null;
+  const stop = listenForStop(io.signals);
   try {
     const result = await runAgent({
       task,
       backend,
-      operator,
+      operator: actingOperator,
       display,
       recorder,
       maxSteps,
-      signal: controller.signal,
+      signal: stop.signal,
       sampling: { ...DEFAULT_SAMPLING, maxTokens },
       onEvent: print,
+      confirm: terminalConfirm?.confirm,
     });
     if (result.outcome.kind === 'error') io.stderr.write(`deskhand: ${result.outcome.message}\n`);
     return result.exitCode;
   } finally {
-    io.signals.off('SIGINT', stop);
-    io.signals.off('SIGTERM', stop);
+    terminalConfirm?.close();
+    stop.dispose();
   }
 }
 

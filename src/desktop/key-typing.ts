@@ -6,22 +6,29 @@ import type { Nut } from './nut.js';
 /** Gap between keystrokes: fast enough for a sentence, slow enough that terminals and remote apps keep up. */
 const KEY_DELAY_MS = 8;
 
+/**
+ * Characters per `xdotool type` call. A stop takes effect between calls and never kills xdotool, which would leave
+ * the key it was pressing held down (and its remapped spare keycode in place); 6 keys take about 50 ms.
+ */
+const KEYS_PER_CALL = 6;
+
 /** Types with `xdotool type`, which maps any Unicode character to a spare keycode; false when xdotool is missing. */
 async function typeWithXdotool(text: string, signal: AbortSignal): Promise<boolean> {
-  const child = spawn('xdotool', ['type', '--delay', String(KEY_DELAY_MS), '--', text], { stdio: 'ignore' });
-  const stop = () => child.kill();
-  signal.addEventListener('abort', stop, { once: true });
-  try {
-    const [code] = (await once(child, 'exit')) as [number | null];
+  const characters = Array.from(text);
+  for (let start = 0; start < characters.length; start += KEYS_PER_CALL) {
     signal.throwIfAborted();
-    if (code !== 0) throw new Error(`xdotool type exited with ${String(code)}`);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
-  } finally {
-    signal.removeEventListener('abort', stop);
+    const chunk = characters.slice(start, start + KEYS_PER_CALL).join('');
+    const child = spawn('xdotool', ['type', '--delay', String(KEY_DELAY_MS), '--', chunk], { stdio: 'ignore' });
+    try {
+      const [code] = (await once(child, 'exit')) as [number | null];
+      if (code !== 0) throw new Error(`xdotool type exited with ${String(code)}`);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+      throw error;
+    }
   }
+  signal.throwIfAborted();
+  return true;
 }
 
 /** Types `text` key by key: xdotool on X11 (exact for Unicode), else nut-js's keyboard (ASCII only is reliable). */

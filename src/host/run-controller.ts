@@ -2,15 +2,16 @@
 import { randomUUID } from 'node:crypto';
 import type { RunHistory } from '../agent/history.js';
 import { PauseGate } from '../agent/pause-gate.js';
-import { confirmationReason } from '../agent/risk-policy.js';
+import { confirmWhenRisky } from '../agent/risk-policy.js';
 import { runAgent } from '../agent/run-loop.js';
+import type { ConfirmRequest } from '../agent/run-step.js';
 import type { ChatBackend } from '../backends/chat-backend.js';
 import type { Display, Operator } from '../desktop/types.js';
-import type { Action } from '../glm/actions.js';
 import type { HostEvent, RunStartParams } from './protocol/host-api.js';
 import type { Settings } from './protocol/settings.js';
-import { SessionRecorder } from '../sessions/recorder.js';
 import { newSessionInfo } from '../sessions/new-session.js';
+import type { SecretSource } from '../agent/secrets.js';
+import { keyStoreSecrets, openRunSession } from './run-session.js';
 import { HostError } from './dispatcher.js';
 
 export interface RunControllerDeps {
@@ -21,6 +22,8 @@ export interface RunControllerDeps {
   resolveBackend: (spec: RunStartParams['backend']) => Promise<{ backend: ChatBackend; baseUrl: string | null }>;
   /** The desktop and the display to act on. */
   openDesktop: (settings: Settings, displayId: string | undefined) => Promise<{ operator: Operator; display: Display }>;
+  /** Where {{secret:NAME}} values come from (the app's keychain); absent: no secrets can be typed. */
+  secrets?: SecretSource;
 }
 
 interface ActiveRun {
@@ -53,12 +56,17 @@ export class RunController {
     }
     const settings = this.deps.settings();
     const { backend, baseUrl } = await this.deps.resolveBackend(params.backend);
-    const { operator, display } = await this.deps.openDesktop(settings, params.displayId);
+    const desktop = await this.deps.openDesktop(settings, params.displayId);
+    const display = desktop.display;
     const maxSteps = params.maxSteps ?? settings.loop.maxSteps;
-    const recorder = await SessionRecorder.create(
-      this.deps.sessionsDir,
-      newSessionInfo({ task: params.instruction, backend, baseUrl, display, maxSteps }),
-    );
+    const { recorder, operator } = await openRunSession({
+      sessionsDir: this.deps.sessionsDir,
+      info: newSessionInfo({ task: params.instruction, backend, baseUrl, display, maxSteps }),
+      operator: desktop.operator,
+      secrets: this.deps.secrets ?? keyStoreSecrets({ get: async () => undefined }),
+      retention: settings.retention,
+      onProblem: (message) => this.deps.emit({ type: 'error', message }),
+    });
     const run: ActiveRun = {
       runId: randomUUID(),
       sessionId: recorder.id,
@@ -94,7 +102,10 @@ export class RunController {
       historyImages: settings.loop.historyImages,
       settleCapMs: settings.loop.settleCapMs,
       initialHistory,
-      confirm: (request, signal) => this.askConfirmation(run, request, signal),
+      confirm: confirmWhenRisky(
+        () => this.deps.settings().safety.confirmation,
+        (request, reason, signal) => this.askConfirmation(run, request, reason, signal),
+      ),
       onEvent: emitRun,
     }).then(
       (result) => this.finish(run, result.history),
@@ -160,11 +171,10 @@ export class RunController {
 
   private askConfirmation(
     run: ActiveRun,
-    request: { step: number; action: Action; explanation: string },
+    request: ConfirmRequest,
+    reason: string,
     signal: AbortSignal,
   ): Promise<boolean> {
-    const reason = confirmationReason(this.deps.settings().safety.confirmation, request.action, request.explanation);
-    if (reason === null) return Promise.resolve(true);
     const confirmationId = randomUUID();
     this.deps.emit({
       type: 'confirmation-needed',

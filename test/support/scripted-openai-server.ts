@@ -24,7 +24,15 @@ export interface ScriptedServerOptions {
   port?: number;
   /** The model id GET /v1/models lists (default 'glm-4.1v-9b-thinking-scripted'). */
   modelId?: string;
+  /** Misbehaviour per answer (index into `answers`): see ScriptedFault. */
+  faults?: Record<number, ScriptedFault>;
 }
+
+/**
+ * 'stall': sends no headers at all; 'stall-midway' / 'drop-midway': sends half the chunks, then goes silent or
+ * destroys the connection; 'garbage': a 200 event stream of text that is not JSON.
+ */
+export type ScriptedFault = 'stall' | 'stall-midway' | 'drop-midway' | 'garbage';
 
 export interface ScriptedRequest {
   body: unknown;
@@ -85,11 +93,17 @@ export async function startScriptedServer(options: ScriptedServerOptions): Promi
       const message = `The scripted server has no more answers (it was given ${options.answers.length}).`;
       return sendJson(response, 500, { error: { message } });
     }
+    const fault = options.faults?.[nextAnswer];
     nextAnswer += 1;
     response.on('close', () => {
       if (!response.writableFinished) record.closedEarly = true;
     });
-    await streamAnswer(response, answer, record, options);
+    if (fault === 'stall') return;
+    if (fault === 'garbage') {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      return void response.end('data: <html>502 Bad Gateway</html>\n\ndata: {"choices": [\n\n');
+    }
+    await streamAnswer(response, answer, record, options, fault);
   }
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
@@ -111,11 +125,18 @@ async function streamAnswer(
   answer: ScriptedAnswer,
   record: ScriptedRequest,
   options: ScriptedServerOptions,
+  fault?: ScriptedFault,
 ): Promise<void> {
   response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   const deltas = scriptedDeltas(answer, options.style, options.chunkSize ?? 8);
-  for (const delta of [{ role: 'assistant', content: '' }, ...deltas]) {
+  for (const [index, delta] of [{ role: 'assistant', content: '' }, ...deltas].entries()) {
     if (record.closedEarly || response.destroyed) return;
+    if (index === Math.ceil(deltas.length / 2) && fault === 'drop-midway') {
+      // Let the first half reach the client before the connection goes.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return void response.socket?.destroy();
+    }
+    if (index === Math.ceil(deltas.length / 2) && fault === 'stall-midway') return;
     writeEvent(response, { choices: [{ index: 0, delta, finish_reason: null }] });
     if ((options.chunkDelayMs ?? 0) > 0) await new Promise((resolve) => setTimeout(resolve, options.chunkDelayMs));
   }

@@ -1,0 +1,100 @@
+// The API key given with --api-key-env appears nowhere: not on stdout or stderr, not in the session's files, not in
+// anything written under HOME or the XDG folders, not in an exported report — also when the server quotes it back.
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnDeskhand } from '../support/cli.js';
+import { startScriptedServer } from '../support/scripted-openai-server.js';
+import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
+
+const API_KEY = 'sk-live-4c1d-NEVER-WRITTEN-9e27';
+const answer = (explanation: string, call: string) => ({
+  reasoning: `Looking at the screen. ${explanation}`,
+  answer: `<answer>${explanation}\n<|begin_of_box|>${call}<|end_of_box|>\nMemory:\n[]</answer>`,
+});
+
+let desktop: XDesktop;
+let home: string;
+
+beforeAll(async () => {
+  desktop = await startXDesktop({ width: 1280, height: 720 });
+  home = await mkdtemp(join(tmpdir(), 'deskhand-secrets-'));
+});
+afterAll(async () => {
+  await desktop?.stop();
+  await rm(home, { recursive: true, force: true });
+});
+
+/** Every file under `dir`, with zip archives unpacked, as [path, text]. */
+async function filesUnder(dir: string): Promise<Array<[string, string]>> {
+  const found: Array<[string, string]> = [];
+  for (const name of await readdir(dir, { recursive: true })) {
+    const path = join(dir, name);
+    if (!(await stat(path)).isFile()) continue;
+    const bytes = await readFile(path);
+    if (path.endsWith('.zip')) {
+      for (const [entry, data] of Object.entries(unzipSync(bytes))) {
+        found.push([`${path}!${entry}`, Buffer.from(data).toString('latin1')]);
+      }
+    } else found.push([path, bytes.toString('latin1')]);
+  }
+  return found;
+}
+
+function cliEnvironment(extra: NodeJS.ProcessEnv) {
+  return {
+    ...desktop.env,
+    HOME: home,
+    XDG_CONFIG_HOME: join(home, 'config'),
+    XDG_DATA_HOME: join(home, 'data'),
+    XDG_CACHE_HOME: join(home, 'cache'),
+    XDG_STATE_HOME: join(home, 'state'),
+    ...extra,
+  };
+}
+
+describe('API keys stay secret', () => {
+  it('a whole run, its session, its logs and its exported reports never contain the key', async () => {
+    const server = await startScriptedServer({
+      style: 'reasoning_content',
+      requireApiKey: API_KEY,
+      answers: [answer('Point at the middle.', "hover(start_box='[500,500]')"), answer('Done.', 'DONE()')],
+    });
+    const outputs: string[] = [];
+    try {
+      const base = ['--backend', 'openai', '--base-url', server.baseUrl, '--api-key-env', 'MY_KEY', '--model', 'm'];
+      const env = cliEnvironment({ MY_KEY: API_KEY });
+      const run = spawnDeskhand(['run', 'look around', ...base, '--json'], env);
+      const { code } = await run.exited;
+      expect(code, run.stderr()).toBe(0);
+      expect(server.requests[0]!.headers.authorization).toBe(`Bearer ${API_KEY}`);
+      outputs.push(run.stdout(), run.stderr());
+
+      const rejected = spawnDeskhand(['run', 'look around', ...base], cliEnvironment({ MY_KEY: `${API_KEY}-old` }));
+      expect((await rejected.exited).code).toBe(2);
+      expect(rejected.stderr()).toMatch(/rejected the API key/);
+      outputs.push(rejected.stdout(), rejected.stderr());
+
+      const start = run.events[0]!;
+      if (start.type !== 'run-start') throw new Error('no run-start');
+      for (const format of ['--html', '--zip']) {
+        const file = join(home, 'data', 'deskhand', `report${format === '--html' ? '.html' : '.zip'}`);
+        const exported = spawnDeskhand(['sessions', 'export', start.sessionId, format, file], env);
+        expect((await exported.exited).code, exported.stderr()).toBe(0);
+        outputs.push(exported.stdout(), exported.stderr());
+      }
+    } finally {
+      await server.close();
+    }
+    const files = await filesUnder(home);
+    expect(files.map(([path]) => path).some((path) => path.endsWith('steps.jsonl'))).toBe(true);
+    expect(
+      files.some(([path]) => path.includes('.zip!')),
+      'the zip export was unpacked and scanned',
+    ).toBe(true);
+    for (const [path, text] of files) expect(text.includes(API_KEY), path).toBe(false);
+    for (const text of outputs) expect(text).not.toContain(API_KEY);
+  });
+});
