@@ -4,6 +4,7 @@ import { parseCommand } from './parse-command.js';
 import { runCommand } from './run-command.js';
 import { serveCommand } from './serve-command.js';
 import { sessionsCommand } from './sessions-command.js';
+import { suiteCommand } from './suite-command.js';
 import { USAGE, UsageError } from './usage.js';
 import { VERSION } from './version.js';
 
@@ -26,6 +27,8 @@ export async function main(argv: string[]): Promise<number> {
         return await sessionsCommand(rest, io);
       case 'serve':
         return await serveCommand(rest, io);
+      case 'suite':
+        return await suiteCommand(rest, io);
       case 'model':
         return await modelCommand(rest, io);
       case '--version':
