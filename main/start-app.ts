@@ -11,6 +11,7 @@ import {
   type BrowserWindow,
 } from 'electron';
 import { createAgentHost } from '../src/host/create-agent-host.js';
+import { modelSourcesFromEnv } from '../src/host/model-downloads.js';
 import type { DisplayInfo } from '../src/host/protocol/host-api.js';
 import { bindIpc, WindowRegistry } from './ipc/bind-ipc.js';
 import { mainMethodHandlers } from './ipc/main-method-handlers.js';
@@ -56,6 +57,8 @@ export async function startApp(): Promise<RunningApp> {
     settingsFile: join(userData, 'settings.json'),
     keyStore,
     captureHooks: contentProtection ? undefined : hideWindowsDuringCapture(() => overlayWindows),
+    // The same models folder as `deskhand model download`, so a model fetched from the terminal shows up here.
+    models: modelSourcesFromEnv(process.env),
   });
   protocol.handle(APP_SCHEME, createAppRequestHandler({ roots, frameFile: (id, frame) => host.frameFile(id, frame) }));
 

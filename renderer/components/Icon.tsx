@@ -22,11 +22,20 @@ export type IconName =
   | 'server'
   | 'target'
   | 'arrow-down'
+  | 'download'
+  | 'chip'
   | 'edit'
   | 'sparkle'
   | 'history';
 
 const PATHS: Record<IconName, ReactNode> = {
+  download: <path d="M12 4v11M7 10.5l5 5 5-5M5 20h14" />,
+  chip: (
+    <>
+      <rect x="6" y="6" width="12" height="12" rx="2" />
+      <path d="M9 2.5v3.5M15 2.5v3.5M9 18v3.5M15 18v3.5M2.5 9H6M2.5 15H6M18 9h3.5M18 15h3.5" />
+    </>
+  ),
   click: (
     <>
       <path d="M9 9l10 4-4 1.6L13.4 19z" />

@@ -1,4 +1,5 @@
 // The renderer's state: a projection of host events, holding only what the views show. Pure; renderer.
+import type { HostEvent } from '../../src/host/protocol/host-api.js';
 import type { Action } from '../../src/glm/actions.js';
 import type { Outcome, StepTimings } from '../../src/host/protocol/run-events.js';
 import type { Settings } from '../../src/host/protocol/settings.js';
@@ -74,9 +75,20 @@ export interface AppState {
   settings: Settings | null;
   /** The latest host-wide error event's message, until dismissed. */
   hostError: string | null;
+  /** The latest progress of the model download started last (it stays after it ends, to show how it ended). */
+  modelDownload: ModelDownloadState | null;
 }
 
-export const INITIAL_STATE: AppState = { lastSeq: -1, runs: {}, thread: [], settings: null, hostError: null };
+export type ModelDownloadState = Omit<Extract<HostEvent, { type: 'model-download' }>, 'type'>;
+
+export const INITIAL_STATE: AppState = {
+  lastSeq: -1,
+  runs: {},
+  thread: [],
+  settings: null,
+  hostError: null,
+  modelDownload: null,
+};
 
 /** A step with nothing known yet but its number. */
 export function emptyStep(step: number): StepState {

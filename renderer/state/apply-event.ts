@@ -41,6 +41,10 @@ function applyUnsequenced(state: AppState, event: HostEvent): AppState {
       return { ...state, settings: event.settings };
     case 'error':
       return { ...state, hostError: event.message };
+    case 'model-download': {
+      const { type: _type, ...download } = event;
+      return { ...state, modelDownload: download };
+    }
   }
 }
 

@@ -1,12 +1,11 @@
 // `deskhand model download`: fetches a model variant listed in a manifest, resumable and verified by sha256. Node only.
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isAbort } from '../abortable.js';
 import { DEFAULT_ENDPOINT, downloadModel, DownloadError } from '../models/download.js';
-import { MANIFEST_VARIANTS, ManifestError, parseManifest, publishedFiles, REPO_ID } from '../models/manifest.js';
-import type { ManifestVariant, ModelManifest } from '../models/manifest.js';
+import { loadManifest } from '../models/bundled-manifest.js';
+import { MANIFEST_VARIANTS, ManifestError, publishedFiles, REPO_ID } from '../models/manifest.js';
+import type { ManifestVariant } from '../models/manifest.js';
 import { defaultModelsDir, modelFolderName } from '../models/paths.js';
 import { formatBytes, progressPrinter } from '../models/progress.js';
 import { UsageError } from './usage.js';
@@ -23,7 +22,6 @@ interface Io {
 
 const DOWNLOAD_USAGE =
   'Use `deskhand model download [--repo ID] [--endpoint URL] [--variant q4f16|fp16|fp32] [--out DIR] [--manifest FILE]`.';
-const DEFAULT_MANIFEST = 'models/glm-4.1v-9b-thinking.manifest.json';
 /** Exit code of a download stopped by a signal, as for `deskhand run`. */
 const EXIT_STOPPED = 4;
 
@@ -34,7 +32,7 @@ const EXIT_STOPPED = 4;
  */
 export async function modelDownloadCommand(args: string[], io: Io): Promise<number> {
   const flags = parseDownloadArgs(args);
-  const manifest = await loadManifest(flags.manifest);
+  const manifest = await asUsageErrorAsync(() => loadManifest(flags.manifest));
   const variant = parseVariant(flags.variant);
   const files = asUsageError(() => publishedFiles(manifest, variant));
   const repo = parseRepo(flags.repo ?? manifest.repo);
@@ -85,23 +83,12 @@ function reportFailure(error: unknown, signal: AbortSignal, out: string, stderr:
   throw error;
 }
 
-async function loadManifest(file: string | undefined): Promise<ModelManifest> {
-  const path = file === undefined ? bundledManifestPath() : resolve(file);
-  let text: string;
+async function asUsageErrorAsync<T>(read: () => Promise<T>): Promise<T> {
   try {
-    text = await readFile(path, 'utf8');
+    return await read();
   } catch (error) {
-    throw new UsageError(`Cannot read the manifest ${path}: ${(error as Error).message}`);
-  }
-  return asUsageError(() => parseManifest(text, path));
-}
-
-/** The shipped manifest, found upwards from this file: it runs from src/cli under tests and dist/src/cli when built. */
-function bundledManifestPath(): string {
-  for (let folder = import.meta.dirname; ; folder = dirname(folder)) {
-    const candidate = join(folder, DEFAULT_MANIFEST);
-    if (existsSync(candidate)) return candidate;
-    if (dirname(folder) === folder) throw new UsageError(`${DEFAULT_MANIFEST} is missing; pass --manifest FILE.`);
+    if (error instanceof ManifestError) throw new UsageError(error.message);
+    throw error;
   }
 }
 

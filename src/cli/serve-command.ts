@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { environmentKeyStore } from '../host/backend-resolver.js';
 import { startWebHost } from '../host/bind-websocket.js';
 import { createAgentHost } from '../host/create-agent-host.js';
+import { modelSourcesFromEnv } from '../host/model-downloads.js';
 import { defaultSettingsFile } from '../host/settings-store.js';
 import { defaultSessionsDir } from '../sessions/paths.js';
 import { UsageError } from './usage.js';
@@ -33,6 +34,7 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
     sessionsDir: values['sessions-dir'] ?? defaultSessionsDir(io.env),
     settingsFile: defaultSettingsFile(io.env),
     keyStore: environmentKeyStore(io.env),
+    models: modelSourcesFromEnv(io.env),
   });
   const web = await startWebHost({ host, rendererDir: RENDERER_DIR, port }).catch((error: NodeJS.ErrnoException) => {
     throw error.code === 'EADDRINUSE' ? new UsageError(`Port ${port} is in use; pick another with --port.`) : error;

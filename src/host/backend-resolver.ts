@@ -3,21 +3,37 @@ import { BackendError, type ChatBackend } from '../backends/chat-backend.js';
 import { resolveModelName } from '../backends/discover-model.js';
 import { createOpenAIBackend } from '../backends/openai.js';
 import type { RunStartParams } from './protocol/host-api.js';
-import type { BackendPreset, Settings } from './protocol/settings.js';
+import type { BackendConnection, Settings } from './protocol/settings.js';
 import type { KeyStore } from './host-service.js';
 import { HostError } from './dispatcher.js';
+import type { LocalBackendPool } from './local-backends.js';
 
-type ServerSpec = Omit<BackendPreset, 'id' | 'name'>;
+type ServerSpec = Extract<BackendConnection, { kind: 'openai' }>;
 
-/** The server a run's backend choice names. */
-export function serverOf(spec: RunStartParams['backend'], settings: Settings): ServerSpec {
+/** The connection a run's backend choice names. */
+export function serverOf(spec: RunStartParams['backend'], settings: Settings): BackendConnection {
   if (!('presetId' in spec)) return spec;
   const preset = settings.backends.find((candidate) => candidate.id === spec.presetId);
   if (!preset) throw new HostError('not-found', 'That backend preset no longer exists; pick another in Settings.');
   return preset;
 }
 
+/** A ChatBackend for the connection; local engines come from the pool, which keeps them loaded between runs. */
 export async function createBackend(
+  connection: BackendConnection,
+  keyStore: KeyStore,
+  localBackends: LocalBackendPool,
+): Promise<{ backend: ChatBackend; baseUrl: string | null }> {
+  if (connection.kind === 'openai') return createServerBackend(connection, keyStore);
+  try {
+    return { backend: await localBackends.get(connection), baseUrl: null };
+  } catch (error) {
+    if (error instanceof BackendError) throw new HostError('config', error.message);
+    throw error;
+  }
+}
+
+async function createServerBackend(
   server: ServerSpec,
   keyStore: KeyStore,
 ): Promise<{ backend: ChatBackend; baseUrl: string }> {
@@ -30,11 +46,11 @@ export async function createBackend(
   return { backend: createOpenAIBackend({ baseUrl: server.baseUrl, model, apiKey }), baseUrl: server.baseUrl };
 }
 
-/** One tiny text-only request: proves the URL, the key and the model name work together. */
-export async function testBackend(server: ServerSpec, keyStore: KeyStore) {
+/** One tiny text-only request: proves the URL, the key and the model name (or the local model) work together. */
+export async function testBackend(connection: BackendConnection, keyStore: KeyStore, localBackends: LocalBackendPool) {
   const started = performance.now();
   try {
-    const { backend } = await createBackend(server, keyStore);
+    const { backend } = await createBackend(connection, keyStore, localBackends);
     const signal = AbortSignal.timeout(30_000);
     let text = '';
     for await (const delta of backend.stream(
@@ -59,7 +75,7 @@ export async function testBackend(server: ServerSpec, keyStore: KeyStore) {
         ok: false,
         model: null,
         latencyMs: null,
-        message: 'The server took longer than 30 s to answer a one-word request.',
+        message: `The ${connection.kind === 'local' ? 'local model' : 'server'} took longer than 30 s to answer a one-word request.`,
       };
     }
     throw error;

@@ -4,13 +4,17 @@ import { findDisplay } from '../desktop/displays.js';
 import { DesktopSetupError } from '../desktop/errors.js';
 import type { Display, Operator } from '../desktop/types.js';
 import { withCaptureHooks, type CaptureHooks } from '../desktop/capture-hooks.js';
-import type { HostEvent } from './protocol/host-api.js';
+import type { HostEvent, RunStartParams } from './protocol/host-api.js';
 import type { Settings } from './protocol/settings.js';
 import { createBackend, serverOf, testBackend } from './backend-resolver.js';
 import { dispatchCall, HostError } from './dispatcher.js';
 import type { AgentHost, HostHandlers, KeyStore } from './host-service.js';
+import { LocalBackendPool, type CreateLocalBackend } from './local-backends.js';
 import { locateOnScreen } from './locate.js';
+import { modelHandlers } from './model-handlers.js';
+import { ModelDownloads, type ModelDownloadsOptions } from './model-downloads.js';
 import { RunController } from './run-controller.js';
+import { keyStoreSecrets } from './run-session.js';
 import { deleteSession, getSession, querySessions } from './session-queries.js';
 import { SettingsStore } from './settings-store.js';
 import { readSession } from '../sessions/reader.js';
@@ -26,6 +30,10 @@ export interface AgentHostOptions {
   createOperator?: (settings: Settings) => Promise<Operator>;
   /** Around each capture of the model's screenshot (the app hides its widget where content protection is missing). */
   captureHooks?: CaptureHooks;
+  /** Where model downloads come from and go (default: the shipped manifest, Hugging Face, the models dir). */
+  models?: Omit<ModelDownloadsOptions, 'emit'>;
+  /** Loads a local engine; tests may run it in-process. */
+  createLocalBackend?: CreateLocalBackend;
 }
 
 export interface DeskhandHost extends AgentHost {
@@ -56,12 +64,17 @@ export async function createAgentHost(options: AgentHostOptions): Promise<Deskha
       throw error;
     }
   };
+  const localBackends = new LocalBackendPool(options.createLocalBackend);
+  const downloads = new ModelDownloads({ ...options.models, emit });
+  const resolveBackend = (spec: RunStartParams['backend']) =>
+    createBackend(serverOf(spec, settingsStore.get()), options.keyStore, localBackends);
   const runs = new RunController({
     sessionsDir: options.sessionsDir,
     settings: () => settingsStore.get(),
     emit,
-    resolveBackend: (spec) => createBackend(serverOf(spec, settingsStore.get()), options.keyStore),
+    resolveBackend,
     openDesktop,
+    secrets: keyStoreSecrets(options.keyStore),
   });
   const frameUrl = options.frameUrl ?? ((sessionId, frame) => `/frames/${encodeURIComponent(sessionId)}/${frame}`);
 
@@ -90,22 +103,10 @@ export async function createAgentHost(options: AgentHostOptions): Promise<Deskha
       emit({ type: 'settings-changed', settings: saved });
       return saved;
     },
-    'backend.test': (server) => testBackend(server, options.keyStore),
-    'model.status': async ({ modelDir, variant }) => {
-      const [{ checkModelFolder }, { availableProviders }] = await Promise.all([
-        import('../engine/model-folder.js'),
-        import('../engine/providers.js'),
-      ]);
-      const check = await checkModelFolder(modelDir, variant);
-      return {
-        valid: check.valid,
-        errors: check.errors,
-        providers: await availableProviders(),
-        estimatedBytes: check.estimatedBytes,
-      };
-    },
+    'backend.test': (connection) => testBackend(connection, options.keyStore, localBackends),
+    ...modelHandlers(downloads),
     locate: async ({ query, backend: spec, displayId }) => {
-      const { backend, baseUrl } = await createBackend(serverOf(spec, settingsStore.get()), options.keyStore);
+      const { backend, baseUrl } = await resolveBackend(spec);
       const { operator, display } = await openDesktop(settingsStore.get(), displayId);
       return locateOnScreen({ query, backend, baseUrl, operator, display, sessionsDir: options.sessionsDir });
     },
@@ -125,6 +126,9 @@ export async function createAgentHost(options: AgentHostOptions): Promise<Deskha
       return file.startsWith(resolve(session.dir) + sep) ? file : null;
     },
     activeRunId: () => runs.activeRunId,
-    dispose: () => runs.dispose(),
+    dispose: async () => {
+      await runs.dispose();
+      await Promise.all([downloads.dispose(), localBackends.dispose()]);
+    },
   };
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackendPreset } from '../../../src/host/protocol/settings.js';
 import { Icon } from '../../components/Icon.js';
+import { screenshotDestination } from '../../lib/screenshot-destination.js';
 import { PresetEditor } from './PresetEditor.js';
 import type { SectionProps } from './settings-update.js';
 import { SettingsSection } from './SettingsSection.js';
@@ -14,6 +15,10 @@ export function BackendSettings({ settings, update }: SectionProps) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<Editing>(null);
   const presets = settings.backends;
+  const privacyNote = (preset: BackendPreset) => {
+    const { key, values } = screenshotDestination(preset);
+    return t(`settings.privacy.${key}`, values);
+  };
 
   const apply = (preset: BackendPreset) => {
     update((current) => {
@@ -61,9 +66,12 @@ export function BackendSettings({ settings, update }: SectionProps) {
                   )}
                 </span>
                 <span className="preset-meta">
-                  {preset.baseUrl}
-                  {preset.model && ` · ${preset.model}`}
-                  {preset.keyRef && ` · ${preset.keyRef}`}
+                  {preset.kind === 'local'
+                    ? `${preset.modelDir} · ${preset.device} · ${preset.variant}`
+                    : `${preset.baseUrl}${preset.model ? ` · ${preset.model}` : ''}${preset.keyRef ? ` · ${preset.keyRef}` : ''}`}
+                </span>
+                <span className="preset-meta" data-testid="screenshot-destination">
+                  {privacyNote(preset)}
                 </span>
               </div>
               <button type="button" className="button button-ghost button-small" onClick={() => setEditing(preset.id)}>
@@ -82,6 +90,7 @@ export function BackendSettings({ settings, update }: SectionProps) {
           ),
         )}
       </ul>
+      <p className="muted">{t('settings.privacy.sessions')}</p>
       {editing === 'new' ? (
         <PresetEditor preset={null} presets={presets} onApply={apply} onCancel={() => setEditing(null)} />
       ) : (

@@ -10,12 +10,14 @@ import { initialKeyChoice, keyRefOfChoice, newPresetIdFor, type KeyChoice } from
 import { setSettings, useAppStore } from '../../state/app-store.js';
 import { skipWizard } from '../../state/ui-store.js';
 import { appMethods } from '../../transport/app-methods.js';
+import { DEFAULT_LOCAL_FIELDS, LocalModelFields, type LocalFields } from '../settings/LocalModelFields.js';
+import { TestConnection } from '../settings/TestConnection.js';
 import { WizardConnection, type ConnectionFields } from './WizardConnection.js';
 import { WIZARD_KINDS, WizardKind, type BackendKind } from './WizardKind.js';
 
 /** The key choice a kind starts with: the keychain in the app when the server needs a key, else its variable. */
 function kindKey(kind: BackendKind): KeyChoice {
-  const { keyEnv, needsKey } = WIZARD_KINDS[kind];
+  const { keyEnv, needsKey } = WIZARD_KINDS[kind === 'local' ? 'own' : kind];
   return initialKeyChoice(null, appMethods() ? 'electron' : 'browser', needsKey ? 'keychain' : 'env', keyEnv);
 }
 
@@ -26,6 +28,7 @@ export function SetupWizard() {
   const [page, setPage] = useState<1 | 2>(1);
   const [kind, setKind] = useState<BackendKind>('own');
   const [fields, setFields] = useState<ConnectionFields>(WIZARD_KINDS.own.defaults);
+  const [local, setLocal] = useState<LocalFields>(DEFAULT_LOCAL_FIELDS);
   const [key, setKey] = useState<KeyChoice>(() => kindKey('own'));
   const [tested, setTested] = useState(false);
   const [pending, setPending] = useState(false);
@@ -33,7 +36,7 @@ export function SetupWizard() {
 
   const chooseKind = (next: BackendKind) => {
     setKind(next);
-    setFields(WIZARD_KINDS[next].defaults);
+    setFields(next === 'local' ? { ...fields, name: t('settings.backends.localName') } : WIZARD_KINDS[next].defaults);
     setKey(kindKey(next));
     setTested(false);
   };
@@ -41,7 +44,7 @@ export function SetupWizard() {
   // The preset's id: the keychain id its key was stored under, else one made from its name.
   const presetId = newPresetIdFor(key, newPresetId(fields.name, settings?.backends ?? []));
   const keyRef = keyRefOfChoice(key, presetId);
-  const missingKey = WIZARD_KINDS[kind].needsKey && keyRef === null;
+  const missingKey = kind !== 'local' && WIZARD_KINDS[kind].needsKey && keyRef === null;
   const changeKey = (update: (current: KeyChoice) => KeyChoice) => {
     setKey(update);
     setTested(false);
@@ -49,14 +52,13 @@ export function SetupWizard() {
 
   const finish = async () => {
     if (!settings) return;
-    const preset = BackendPreset.safeParse({
-      id: presetId,
-      name: fields.name.trim() || t(kind === 'own' ? 'wizard.ownServer' : 'wizard.zhipu'),
-      kind: 'openai',
-      baseUrl: fields.baseUrl.trim(),
-      model: fields.model.trim(),
-      keyRef,
-    });
+    const name =
+      fields.name.trim() || t(kind === 'own' ? 'wizard.ownServer' : kind === 'zhipu' ? 'wizard.zhipu' : 'wizard.local');
+    const preset = BackendPreset.safeParse(
+      kind === 'local'
+        ? { id: presetId, name, kind: 'local', ...local }
+        : { id: presetId, name, kind: 'openai', baseUrl: fields.baseUrl.trim(), model: fields.model.trim(), keyRef },
+    );
     if (!preset.success) return setError(t('settings.backends.invalid'));
     setPending(true);
     try {
@@ -119,6 +121,23 @@ export function SetupWizard() {
       <p className="wizard-progress small">{t('wizard.progress', { step: page, total: 2 })}</p>
       {page === 1 ? (
         <WizardKind kind={kind} onChange={chooseKind} />
+      ) : kind === 'local' ? (
+        <div className="wizard-connection">
+          <LocalModelFields
+            fields={local}
+            onChange={(next) => {
+              setLocal(next);
+              setTested(false);
+            }}
+            testIdPrefix="wizard"
+          />
+          <p className="muted small">{t('wizard.stepTestLocal')}</p>
+          <TestConnection
+            backend={{ kind: 'local', ...local, modelDir: local.modelDir.trim() }}
+            disabled={!local.modelDir.trim()}
+            onResult={setTested}
+          />
+        </div>
       ) : (
         <WizardConnection
           fields={fields}

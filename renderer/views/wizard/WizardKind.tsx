@@ -1,12 +1,13 @@
-// Wizard page 1: where the model runs (your own OpenAI-compatible server, or Zhipu's API). Renderer.
+// Wizard page 1: where the model runs (your own OpenAI-compatible server, Zhipu's API, or this computer). Renderer.
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../../components/Icon.js';
 import type { ConnectionFields } from './WizardConnection.js';
 
-export type BackendKind = 'own' | 'zhipu';
+export type BackendKind = 'own' | 'zhipu' | 'local';
+export type ServerKind = Exclude<BackendKind, 'local'>;
 
-/** Both are OpenAI-compatible servers; the choice fills in different defaults. Zhipu's API needs a key. */
-export const WIZARD_KINDS: Record<BackendKind, { defaults: ConnectionFields; keyEnv: string; needsKey: boolean }> = {
+/** Both servers are OpenAI-compatible; the choice fills in different defaults. Zhipu's API needs a key. */
+export const WIZARD_KINDS: Record<ServerKind, { defaults: ConnectionFields; keyEnv: string; needsKey: boolean }> = {
   own: {
     defaults: { name: 'GLM-4.1V server', baseUrl: 'http://127.0.0.1:8000/v1', model: '' },
     keyEnv: '',
@@ -28,11 +29,13 @@ export function WizardKind({ kind, onChange }: { kind: BackendKind; onChange: (k
   const options: { value: BackendKind; title: string; hint: string }[] = [
     { value: 'own', title: t('wizard.ownServer'), hint: t('wizard.ownServerHint') },
     { value: 'zhipu', title: t('wizard.zhipu'), hint: t('wizard.zhipuHint') },
+    { value: 'local', title: t('wizard.local'), hint: t('wizard.localHint') },
   ];
+  const icon = { own: 'server', zhipu: 'sparkle', local: 'chip' } as const;
   return (
     <fieldset className="choice-group">
       <legend className="field-label">{t('wizard.stepKind')}</legend>
-      <div className="choice-cards choice-cards-2">
+      <div className="choice-cards choice-cards-3">
         {options.map((option) => (
           <label key={option.value} className={`choice-card ${kind === option.value ? 'is-checked' : ''}`}>
             <input
@@ -44,7 +47,7 @@ export function WizardKind({ kind, onChange }: { kind: BackendKind; onChange: (k
               onChange={() => onChange(option.value)}
             />
             <span className="choice-title">
-              <Icon name={option.value === 'own' ? 'server' : 'sparkle'} />
+              <Icon name={icon[option.value]} />
               {option.title}
             </span>
             <span className="choice-hint">{option.hint}</span>

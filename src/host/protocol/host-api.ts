@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { Action, ModelPoint } from '../../glm/actions.js';
 import { RunEvent } from './run-events.js';
-import { BackendPreset, Settings } from './settings.js';
+import { BackendConnection, LOCAL_VARIANTS, Settings } from './settings.js';
 
 const Id = z.string().min(1).max(100);
 const Ok = z.object({ ok: z.literal(true) });
@@ -20,7 +20,7 @@ export type DisplayInfo = z.infer<typeof DisplayInfo>;
 export const RunStartParams = z.object({
   instruction: z.string().trim().min(1).max(4000),
   /** A saved preset id, or an inline server for this run only. */
-  backend: z.union([z.object({ presetId: Id }), BackendPreset.omit({ id: true, name: true })]),
+  backend: z.union([z.object({ presetId: Id }), BackendConnection]),
   displayId: z.string().max(100).optional(),
   maxSteps: z.number().int().min(1).max(1000).optional(),
   /** Continue the context (history, memory) of an earlier run of this host with a follow-up instruction. */
@@ -97,10 +97,10 @@ export const HOST_METHODS = {
   ),
   'settings.get': method(z.object({}), Settings),
   'settings.set': method(Settings, Settings),
-  'backend.test': method(BackendPreset.omit({ id: true, name: true }), BackendTestResult),
+  'backend.test': method(BackendConnection, BackendTestResult),
   /** Whether a local model folder meets the engine's contract, which providers this install has, and the memory it needs. */
   'model.status': method(
-    z.object({ modelDir: z.string().min(1).max(1000), variant: z.enum(['fp32', 'fp16', 'q4f16']).optional() }),
+    z.object({ modelDir: z.string().min(1).max(1000), variant: z.enum(LOCAL_VARIANTS).optional() }),
     z.object({
       valid: z.boolean(),
       errors: z.array(z.string()),
@@ -108,6 +108,13 @@ export const HOST_METHODS = {
       estimatedBytes: z.number(),
     }),
   ),
+  /** Downloads a variant of the shipped model manifest (default folder: the models dir); progress as events. */
+  'model.download': method(
+    z.object({ variant: z.enum(LOCAL_VARIANTS), out: z.string().min(1).max(1000).optional() }),
+    z.object({ downloadId: Id, out: z.string() }),
+  ),
+  /** Stops a download; its partial files stay, so downloading again resumes. */
+  'model.stopDownload': method(z.object({ downloadId: Id }), Ok),
   /** GLM-4.1V grounding: where is `query` on the current screen? Returns a 0–999 box, or null. */
   locate: method(
     z.object({
@@ -141,6 +148,19 @@ export const HostEvent = z.discriminatedUnion('type', [
     reason: z.string(),
   }),
   z.object({ type: z.literal('settings-changed'), settings: Settings }),
+  z.object({
+    type: z.literal('model-download'),
+    downloadId: Id,
+    state: z.enum(['running', 'retrying', 'done', 'failed', 'stopped']),
+    /** The folder the model goes into. */
+    out: z.string(),
+    file: z.string().nullable(),
+    fileIndex: z.number().int(),
+    fileCount: z.number().int(),
+    doneBytes: z.number(),
+    totalBytes: z.number(),
+    message: z.string().nullable(),
+  }),
   z.object({ type: z.literal('error'), message: z.string() }),
 ]);
 export type HostEvent = z.infer<typeof HostEvent>;

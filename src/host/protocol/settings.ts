@@ -1,10 +1,8 @@
 // The app's settings, as stored and as the UI edits them. Pure: no Node, no DOM.
 import { z } from 'zod';
 
-/** A model server the user has set up. API keys are never part of settings: see `keyRef`. */
-export const BackendPreset = z.object({
-  id: z.string().min(1).max(64),
-  name: z.string().min(1).max(80),
+/** An OpenAI-compatible model server. API keys are never part of settings: see `keyRef`. */
+export const ServerConnection = z.object({
   kind: z.literal('openai'),
   /** An OpenAI-compatible base URL ending in /v1 (vLLM, SGLang, llama-server) or Zhipu's API URL. */
   baseUrl: z.string().url().max(500),
@@ -16,6 +14,32 @@ export const BackendPreset = z.object({
     .regex(/^(env:[A-Za-z_][A-Za-z0-9_]*|keychain:[A-Za-z0-9_-]+)$/)
     .nullable(),
 });
+
+export const LOCAL_DEVICES = ['auto', 'cuda', 'dml', 'webgpu', 'coreml', 'cpu'] as const;
+export const LOCAL_VARIANTS = ['q4f16', 'fp16', 'fp32'] as const;
+
+/** The model on this machine: an ONNX folder in the engine's layout, run in-process by onnxruntime-node. */
+export const LocalConnection = z.object({
+  kind: z.literal('local'),
+  modelDir: z.string().trim().min(1).max(1000),
+  /** Execution provider; 'auto' takes the fastest this install has and falls back to the CPU. */
+  device: z.enum(LOCAL_DEVICES),
+  /** Which graphs of the folder to load: q4f16 needs the least memory, fp32 is the reference. */
+  variant: z.enum(LOCAL_VARIANTS),
+});
+export type LocalConnection = z.infer<typeof LocalConnection>;
+
+/** How to reach a model, without a name: what run.start and backend.test take inline. */
+export const BackendConnection = z.discriminatedUnion('kind', [ServerConnection, LocalConnection]);
+export type BackendConnection = z.infer<typeof BackendConnection>;
+
+const PresetIdentity = { id: z.string().min(1).max(64), name: z.string().min(1).max(80) };
+
+/** A backend the user has set up and named. */
+export const BackendPreset = z.discriminatedUnion('kind', [
+  ServerConnection.extend(PresetIdentity),
+  LocalConnection.extend(PresetIdentity),
+]);
 export type BackendPreset = z.infer<typeof BackendPreset>;
 
 export const ConfirmationPolicy = z.enum(['never', 'risky', 'always']);
@@ -32,6 +56,11 @@ export const Settings = z.object({
     settleCapMs: z.number().int().min(0).max(10_000),
   }),
   safety: z.object({ confirmation: ConfirmationPolicy }),
+  /** Old sessions are removed when a run starts, beyond these limits; null for no limit. */
+  retention: z.object({
+    keepSessions: z.number().int().min(1).max(1_000_000).nullable(),
+    keepGb: z.number().positive().max(1_000_000).nullable(),
+  }),
   shortcuts: z.object({ emergencyStop: z.string().min(1).max(60) }),
   language: z.enum(['en', 'zh']),
   theme: z.enum(['system', 'light', 'dark']),
@@ -45,6 +74,7 @@ export const DEFAULT_SETTINGS: Settings = {
   activeBackendId: null,
   loop: { maxSteps: 30, historyImages: 4, settleCapMs: 1500 },
   safety: { confirmation: 'risky' },
+  retention: { keepSessions: null, keepGb: null },
   shortcuts: { emergencyStop: 'CommandOrControl+Shift+Escape' },
   language: 'en',
   theme: 'system',

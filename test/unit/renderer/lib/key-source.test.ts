@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KeychainId } from '../../../../src/host/protocol/app-methods.js';
-import { BackendPreset } from '../../../../src/host/protocol/settings.js';
+import { ServerConnection } from '../../../../src/host/protocol/settings.js';
 import {
   cleanEnvName,
   effectiveKeychainId,
@@ -49,7 +49,7 @@ describe('keychain references', () => {
   it('makes key references that settings accept', () => {
     const ref = keyRefOfChoice(keychain({ stored: true }), 'a b');
     expect(ref).toBe('keychain:a_b');
-    expect(BackendPreset.shape.keyRef.safeParse(ref).success).toBe(true);
+    expect(ServerConnection.shape.keyRef.safeParse(ref).success).toBe(true);
   });
 });
 
