@@ -1,6 +1,8 @@
 // Mouse and keyboard through nut-js; every event checks the AbortSignal and held input is always released. Node only.
 import { pasteText, waitForClipboardRestores } from './clipboard.js';
+import { focusedWindowClass } from './focused-window.js';
 import { typeByKeys } from './key-typing.js';
+import { pasteStyleForWindowClass } from './paste-style.js';
 import { planChord, type NutKeyName } from './keymap.js';
 import { loadNut, type Nut } from './nut.js';
 import { sleep } from '../abortable.js';
@@ -19,6 +21,7 @@ const DRAG_MOVES = 8;
 const DRAG_MOVE_GAP_MS = 12;
 const WHEEL_GAP_MS = 8;
 const PASTE_CHORD = process.platform === 'darwin' ? ['meta', 'v'] : ['ctrl', 'v'];
+const SHIFT_PASTE_CHORD = ['ctrl', 'shift', 'v'];
 
 type Button = Nut['Button'][keyof Nut['Button']];
 type Key = Nut['Key'][NutKeyName];
@@ -107,12 +110,15 @@ export class NutInput {
   }
 
   /**
-   * Types by clipboard paste, restoring the clipboard afterwards (see clipboard.ts); when no window read the pasted
-   * text, types it key by key instead (in a terminal the Ctrl+V before it only quotes the first key).
+   * Types by clipboard paste, restoring the clipboard afterwards (see clipboard.ts), with the chord the focused
+   * window expects; terminals without one get the text key by key, as does any window that did not read the paste.
    */
   async type(text: string, signal: AbortSignal): Promise<void> {
     if (text === '') return;
-    const taken = await pasteText(text, (pasteSignal) => this.pressChord(PASTE_CHORD, pasteSignal), signal);
+    const style = pasteStyleForWindowClass(await focusedWindowClass());
+    if (style === 'keys') return typeByKeys(text, this.nut, signal);
+    const chord = style === 'shift-paste' ? SHIFT_PASTE_CHORD : PASTE_CHORD;
+    const taken = await pasteText(text, (pasteSignal) => this.pressChord(chord, pasteSignal), signal);
     if (!taken) await typeByKeys(text, this.nut, signal);
   }
 

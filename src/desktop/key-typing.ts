@@ -5,6 +5,11 @@ import type { Nut } from './nut.js';
 
 /** Gap between keystrokes: fast enough for a sentence, slow enough that terminals and remote apps keep up. */
 const KEY_DELAY_MS = 8;
+/**
+ * For characters outside the keymap xdotool binds a spare keycode, types it, and unbinds it; a busy app that reads
+ * the key after the unbind drops it, so such chunks go slower.
+ */
+const REMAPPED_KEY_DELAY_MS = 40;
 
 /**
  * Characters per `xdotool type` call. A stop takes effect between calls and never kills xdotool, which would leave
@@ -18,7 +23,8 @@ async function typeWithXdotool(text: string, signal: AbortSignal): Promise<boole
   for (let start = 0; start < characters.length; start += KEYS_PER_CALL) {
     signal.throwIfAborted();
     const chunk = characters.slice(start, start + KEYS_PER_CALL).join('');
-    const child = spawn('xdotool', ['type', '--delay', String(KEY_DELAY_MS), '--', chunk], { stdio: 'ignore' });
+    const delay = /^[\x20-\x7e\n\t]*$/.test(chunk) ? KEY_DELAY_MS : REMAPPED_KEY_DELAY_MS;
+    const child = spawn('xdotool', ['type', '--delay', String(delay), '--', chunk], { stdio: 'ignore' });
     try {
       const [code] = (await once(child, 'exit')) as [number | null];
       if (code !== 0) throw new Error(`xdotool type exited with ${String(code)}`);

@@ -30,12 +30,14 @@ afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
 });
 
-/** Starts a full-screen xterm whose shell writes the first line it reads to `line.txt`, then announces it is ready. */
-async function startTerminal(): Promise<string> {
-  const output = join(folder, 'line.txt');
+/** Starts a full-screen xterm with an interactive bash (readline, where Ctrl+V is quoted-insert); returns its folder. */
+async function startTerminal(): Promise<void> {
   const ready = join(folder, 'ready');
-  const script = `touch "${ready}"; IFS= read -r line; printf '%s' "$line" > "${output}"`;
-  terminal = spawn('xterm', ['-geometry', '120x40+0+0', '-e', 'sh', '-c', script], { env: desktop.env });
+  const shell = ['bash', '--norc', '--noprofile', '-i'];
+  terminal = spawn('xterm', ['-geometry', '120x40+0+0', '-e', ...shell], {
+    env: { ...desktop.env, PROMPT_COMMAND: `touch "${ready}"`, PS1: '$ ' },
+    cwd: folder,
+  });
   await expect
     .poll(
       () =>
@@ -46,14 +48,15 @@ async function startTerminal(): Promise<string> {
       { timeout: 15_000 },
     )
     .toBe(true);
-  return output;
 }
 
-it('types Unicode and shell symbols into a terminal exactly, although the terminal ignores a paste', async () => {
-  const output = await startTerminal();
+it('types Unicode and shell symbols into a terminal exactly, without a paste chord reaching the shell', async () => {
+  await startTerminal();
+  const output = join(folder, 'line.txt');
   const text = `grüße $HOME 'quoted' "double" ✓ 100%`;
+  const command = `printf '%s' ${JSON.stringify(text).replace(/\$/g, '\\$')} > line.txt`;
   const click = { ...emptyAction('left_click'), point: [500, 300] as [number, number] };
   await operator.execute(click, frame, new AbortController().signal);
-  await operator.execute({ ...emptyAction('type'), text: `${text}\n` }, frame, new AbortController().signal);
+  await operator.execute({ ...emptyAction('type'), text: `${command}\n` }, frame, new AbortController().signal);
   await expect.poll(() => readFile(output, 'utf8').catch(() => null), { timeout: 15_000 }).toBe(text);
 });
