@@ -1,7 +1,8 @@
-// `npm run bench [-- engine|stop|fuzz|soak]`: each benchmark in its own child process, side by side; JSON out.
+// `npm run bench [-- engine|stop|fuzz|soak|ui]`: each benchmark in its own child process, side by side; JSON out.
 // Without an argument: capture, step overhead and preprocessing on a busy 1920×1080 desktop, then the engine.
 // With `engine`: preprocessing and the tiny-model engine only, as one JSON object on the last line.
-// With `stop`, `fuzz` or `soak`: stop latencies, 1,000,000 fuzzed parser answers, or a 2,000-step soak run.
+// With `stop`, `fuzz`, `soak` or `ui`: stop latencies, 1,000,000 fuzzed parser answers, a 2,000-step soak run, or
+// the UI's smoothness (a 200 tok/s stream, a 1,000-step session in the player, a 1,000-step live run).
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { measureInChild, startBusyDesktop, startPlainDesktop } from './desktop.mjs';
@@ -27,6 +28,8 @@ const SINGLE_MODES = {
   stop: { file: 'stop.mjs', desktop: true },
   fuzz: { file: 'fuzz.mjs', desktop: false },
   soak: { file: 'soak.mjs', desktop: true },
+  // Starts its own desktop, model server, `deskhand serve` and Chromium.
+  ui: { file: 'ui.mjs', desktop: false },
 };
 
 async function singleFigures({ file, desktop }) {

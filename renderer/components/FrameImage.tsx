@@ -35,6 +35,8 @@ export function FrameImage({ sessionId, frame, width, height, alt, testId, overl
           alt={alt}
           data-testid={testId}
           draggable={false}
+          loading="lazy"
+          decoding="async"
           onLoad={(event) =>
             setNatural({ width: event.currentTarget.naturalWidth, height: event.currentTarget.naturalHeight })
           }

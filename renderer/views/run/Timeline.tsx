@@ -29,7 +29,7 @@ export function Timeline() {
               <p>{t('run.emptyBody')}</p>
             </div>
           ) : (
-            thread.map((runId) => <RunSection key={runId} runId={runId} />)
+            thread.map((runId) => <RunSection key={runId} runId={runId} scroller={scroller} />)
           )}
           {lastEnded && <FollowUpForm continueRunId={lastEnded} />}
         </div>
