@@ -237,6 +237,9 @@ export const en = {
       historyImagesHint: 'Earlier screenshots sent with each request (0–4). More is more accurate and slower.',
       settle: 'Settle wait (ms)',
       settleHint: 'Longest wait for the screen to stop changing after each action.',
+      maxPixels: 'Screenshot size for the model',
+      maxPixelsHint: 'Smaller screenshots make each step faster and cheaper; the model may miss small text.',
+      maxPixelsFull: 'Full resolution',
     },
     safety: {
       title: 'Safety',

@@ -237,6 +237,9 @@ export const zh: Messages = {
       historyImagesHint: '每次请求附带的先前截图数量（0–4）。越多越准确，也越慢。',
       settle: '稳定等待（毫秒）',
       settleHint: '每次操作后等待屏幕停止变化的最长时间。',
+      maxPixels: '发送给模型的截图大小',
+      maxPixelsHint: '截图越小，每一步越快、越省；但模型可能看不清小字。',
+      maxPixelsFull: '原始分辨率',
     },
     safety: {
       title: '安全',

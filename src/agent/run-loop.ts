@@ -28,6 +28,8 @@ export interface RunOptions {
   confirm?: ConfirmAction;
   historyImages?: number;
   settleCapMs?: number;
+  /** Largest screenshot sent to the model (width × height); null or absent for full size. */
+  maxPixels?: number | null;
   /** History and memory of an earlier run, for a follow-up instruction in the same context. */
   initialHistory?: RunHistory;
 }
@@ -59,6 +61,7 @@ export async function runAgent(options: RunOptions): Promise<RunResult> {
     confirm: options.confirm,
     historyImages: options.historyImages,
     settleCapMs: options.settleCapMs,
+    maxPixels: options.maxPixels ?? null,
   };
   let steps = 0;
   let history = options.initialHistory ?? EMPTY_HISTORY;

@@ -34,6 +34,8 @@ export interface StepContext {
   /** History screenshots per request (0–4) and the longest settle wait (ms); defaults when absent. */
   historyImages?: number;
   settleCapMs?: number;
+  /** Largest screenshot sent to the model, in pixels (width × height); null or absent for full size. */
+  maxPixels?: number | null;
   /** Asked before every action; resolves false to refuse it (the user declined). Absent: always allowed. */
   confirm?: ConfirmAction;
 }
@@ -106,7 +108,7 @@ class StepDraft {
     context.emit({ type: 'step-start', step });
     const observation = await this.observe();
     const thought = await this.think(
-      buildRequest(context.task, history, observation.image, context.sampling, context.historyImages),
+      buildRequest(context.task, history, observation.modelImage, context.sampling, context.historyImages),
     );
     const parseStart = performance.now();
     const parsed = parseAnswer(thought.answer, observation.frame, thought.reasoning);
@@ -170,7 +172,8 @@ class StepDraft {
   }
 
   private async observe(): Promise<Observation> {
-    const observation = await observe(this.context.operator, this.context.displayId, this.context.signal);
+    const { operator, displayId, signal, maxPixels } = this.context;
+    const observation = await observe(operator, displayId, signal, maxPixels ?? null);
     this.observation = observation;
     this.timings.captureMs = observation.captureMs;
     this.timings.encodeMs = observation.encodeMs;

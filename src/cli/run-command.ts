@@ -28,6 +28,7 @@ const OPTIONS = {
   display: { type: 'string' },
   'max-steps': { type: 'string' },
   'max-tokens': { type: 'string' },
+  'max-pixels': { type: 'string' },
   'sessions-dir': { type: 'string' },
   json: { type: 'boolean', default: false },
   ...RUN_SESSION_OPTIONS,
@@ -57,6 +58,7 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   const task = positionals[0]!;
   const maxSteps = positiveInteger('--max-steps', values['max-steps'], DEFAULT_MAX_STEPS);
   const maxTokens = positiveInteger('--max-tokens', values['max-tokens'], DEFAULT_SAMPLING.maxTokens);
+  const maxPixels = values['max-pixels'] === undefined ? null : positiveInteger('--max-pixels', values['max-pixels']);
   const sessionFlags = parseSessionFlags(values, io.env, task);
   const confirmPolicy = confirmPolicyFromFlags(values);
   const { backend, baseUrl } = await createBackend(values, io.env, io.stderr);
@@ -91,6 +93,7 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
       maxSteps,
       signal: stop.signal,
       sampling: { ...DEFAULT_SAMPLING, maxTokens },
+      maxPixels,
       onEvent: print,
       confirm: terminalConfirm?.confirm,
     });

@@ -5,7 +5,8 @@ export const USAGE = `deskhand — a desktop GUI agent driven by GLM-4.1V-9B-Thi
 Usage:
   deskhand run "<instruction>" --backend openai|local|replay [--base-url URL] [--model NAME]
                [--api-key-env VAR] [--model-dir DIR] [--device auto|cuda|dml|webgpu|coreml|cpu]
-               [--replay FILE] [--display ID] [--max-steps N] [--max-tokens N] [--sessions-dir DIR] [--json]
+               [--replay FILE] [--display ID] [--max-steps N] [--max-tokens N] [--max-pixels N]
+               [--sessions-dir DIR] [--json]
                [--confirm] [--confirm-policy never|risky|always]   ask y/N before risky actions
                [--secret NAME=ENV_VAR]... [--keep-sessions N] [--keep-gb X]
   deskhand parse --width W --height H          < raw-model-answer.txt

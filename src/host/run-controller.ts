@@ -101,6 +101,7 @@ export class RunController {
       gate: run.gate,
       historyImages: settings.loop.historyImages,
       settleCapMs: settings.loop.settleCapMs,
+      maxPixels: settings.loop.maxPixels,
       initialHistory,
       confirm: confirmWhenRisky(
         () => this.deps.settings().safety.confirmation,

@@ -1,9 +1,16 @@
-// Agent loop settings: step budget, history screenshots (0–4), settle wait. Renderer.
+// Agent loop settings: step budget, history screenshots (0–4), settle wait, screenshot size. Renderer.
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../src/host/protocol/settings.js';
 import { Field } from '../../components/Field.js';
 import type { SectionProps } from './settings-update.js';
 import { SettingsSection } from './SettingsSection.js';
+
+/** Budgets offered for the model's screenshot: 1080p, about 1 MP (the engine's default), and half of that. */
+const MAX_PIXEL_CHOICES = [1920 * 1080, 1280 * 800, 1024 * 640] as const;
+
+function formatMegapixels(pixels: number): string {
+  return `${(pixels / 1_000_000).toFixed(1)} MP`;
+}
 
 export function LoopSettings({ settings, update }: SectionProps) {
   const { t } = useTranslation();
@@ -60,6 +67,29 @@ export function LoopSettings({ settings, update }: SectionProps) {
               value={Number.isNaN(loop.settleCapMs) ? '' : loop.settleCapMs}
               onChange={(event) => setLoop({ settleCapMs: event.target.valueAsNumber })}
             />
+          )}
+        </Field>
+        <Field label={t('settings.loop.maxPixels')} hint={t('settings.loop.maxPixelsHint')}>
+          {(props) => (
+            <select
+              {...props}
+              className="input"
+              data-testid="max-pixels-select"
+              value={loop.maxPixels === null ? '' : String(loop.maxPixels)}
+              onChange={(event) =>
+                setLoop({ maxPixels: event.target.value === '' ? null : Number(event.target.value) })
+              }
+            >
+              <option value="">{t('settings.loop.maxPixelsFull')}</option>
+              {loop.maxPixels !== null && !(MAX_PIXEL_CHOICES as readonly number[]).includes(loop.maxPixels) && (
+                <option value={String(loop.maxPixels)}>{formatMegapixels(loop.maxPixels)}</option>
+              )}
+              {MAX_PIXEL_CHOICES.map((pixels) => (
+                <option key={pixels} value={String(pixels)}>
+                  {formatMegapixels(pixels)}
+                </option>
+              ))}
+            </select>
           )}
         </Field>
       </div>

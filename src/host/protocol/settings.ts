@@ -54,6 +54,8 @@ export const Settings = z.object({
     historyImages: z.number().int().min(0).max(4),
     /** Longest wait for the screen to settle after an action, ms. */
     settleCapMs: z.number().int().min(0).max(10_000),
+    /** Largest screenshot sent to the model (width × height, smaller copies keep the aspect); null: full size. */
+    maxPixels: z.number().int().min(100_000).max(50_000_000).nullable().default(null),
   }),
   safety: z.object({ confirmation: ConfirmationPolicy }),
   /** Old sessions are removed when a run starts, beyond these limits; null for no limit. */
@@ -72,7 +74,7 @@ export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = {
   backends: [],
   activeBackendId: null,
-  loop: { maxSteps: 30, historyImages: 4, settleCapMs: 1500 },
+  loop: { maxSteps: 30, historyImages: 4, settleCapMs: 1500, maxPixels: null },
   safety: { confirmation: 'risky' },
   retention: { keepSessions: null, keepGb: null },
   shortcuts: { emergencyStop: 'CommandOrControl+Shift+Escape' },

@@ -8,8 +8,11 @@ describe('invalidFields', () => {
   });
 
   it('names each out-of-range field once', () => {
-    const draft = { ...DEFAULT_SETTINGS, loop: { maxSteps: 0, historyImages: 9, settleCapMs: Number.NaN } };
-    expect(invalidFields(draft)).toEqual(['loop.maxSteps', 'loop.historyImages', 'loop.settleCapMs']);
+    const draft = {
+      ...DEFAULT_SETTINGS,
+      loop: { maxSteps: 0, historyImages: 9, settleCapMs: Number.NaN, maxPixels: 5 },
+    };
+    expect(invalidFields(draft)).toEqual(['loop.maxSteps', 'loop.historyImages', 'loop.settleCapMs', 'loop.maxPixels']);
   });
 });
 
