@@ -7,8 +7,8 @@ import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** Tokens per timed run; each figure is the median of RUNS runs after one warm-up. */
-const NEW_TOKENS = 256;
-const RUNS = 11;
+const NEW_TOKENS = 512;
+const RUNS = 15;
 const PROMPT = 'Click the start button';
 
 /** All four figures on one freshly written tiny model, CPU provider, this process. */
@@ -22,7 +22,8 @@ export async function measureEngine() {
       .png()
       .toBuffer();
     // Interleaved rounds (ours, floor, transformers.js, repeated) so a noisy neighbour slows all three alike.
-    const contenders = [await oursRunner(dir, png), await floorRunner(dir), await transformersJsRunner(dir, png)];
+    const ours = await oursRunner(dir, png);
+    const contenders = [ours, await floorRunner(dir, ours.promptTokens), await transformersJsRunner(dir, png)];
     const samples = contenders.map(() => []);
     for (let run = 0; run <= RUNS; run++) {
       for (const [index, contender] of contenders.entries()) {
@@ -31,13 +32,23 @@ export async function measureEngine() {
       }
     }
     await Promise.all(contenders.map((contender) => contender.dispose()));
-    const [ours, floor, transformersJs] = samples;
+    const [oursSamples, floor, transformersJs] = samples;
     return {
       newTokens: NEW_TOKENS,
-      prefillMs: round(median(ours.map((sample) => sample.prefillMs))),
-      decodeTokPerS: round(median(ours.map((sample) => sample.decodeTokPerS))),
+      promptTokens: ours.promptTokens,
+      prefillMs: round(median(oursSamples.map((sample) => sample.prefillMs))),
+      decodeTokPerS: round(median(oursSamples.map((sample) => sample.decodeTokPerS))),
       floorTokPerS: round(median(floor)),
       transformersJsTokPerS: round(median(transformersJs)),
+      // Ratios of the runs of one round, then their median: a slow spell of the machine cancels out within a round.
+      decodeVsFloor: pairedRatio(
+        oursSamples.map((sample) => sample.decodeTokPerS),
+        floor,
+      ),
+      decodeVsTransformersJs: pairedRatio(
+        oursSamples.map((sample) => sample.decodeTokPerS),
+        transformersJs,
+      ),
     };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -46,6 +57,7 @@ export async function measureEngine() {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round = (value) => Math.round(value * 10) / 10;
+const pairedRatio = (ours, theirs) => Math.round(median(ours.map((value, at) => value / theirs[at])) * 100) / 100;
 
 /** Our generate on an image prompt: greedy (argmax) with stop ids swapped out so every run makes NEW_TOKENS. */
 async function oursRunner(dir, png) {
@@ -62,17 +74,23 @@ async function oursRunner(dir, png) {
       const id = argmax(logits);
       return stops.has(id) ? 97 : id;
     };
-    await engine.generate(request, { pickToken, onToken: () => undefined });
+    const result = await engine.generate(request, { pickToken, onToken: () => undefined });
+    runner.promptTokens = result.promptTokens;
     return {
       prefillMs: firstPick - started,
       decodeTokPerS: (NEW_TOKENS - 1) / ((performance.now() - firstPick) / 1000),
     };
   };
-  return { runOnce, dispose: () => engine.dispose() };
+  const runner = { runOnce, dispose: () => engine.dispose(), promptTokens: 0 };
+  await runOnce(); // learns the prompt length, which the floor's context must match
+  return runner;
 }
 
-/** The floor: embed_tokens + decoder_model_merged session.run per token with the KV cache, nothing else. */
-async function floorRunner(dir) {
+/**
+ * The floor: embed_tokens + decoder_model_merged session.run per token with the KV cache, nothing else, after an
+ * untimed prefill as long as our prompt, so both decode over the same context lengths.
+ */
+async function floorRunner(dir, promptTokens) {
   const { InferenceSession, Tensor } = await import('onnxruntime-node');
   const config = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8'));
   const { num_hidden_layers: layers, num_key_value_heads: heads, head_dim: size } = config.text_config;
@@ -87,20 +105,26 @@ async function floorRunner(dir) {
         past[`past_key_values.${layer}.${kind}`] = new Tensor('float32', new Float32Array(0), [1, heads, 0, size]);
       }
     }
-    const started = performance.now();
-    for (let step = 0; step < NEW_TOKENS; step++) {
-      const { inputs_embeds } = await embed.run({ input_ids: int64([97], [1, 1]) });
+    const keepLogits = decoder.inputNames.includes('num_logits_to_keep') ? { num_logits_to_keep: int64([1], []) } : {};
+    const runDecoder = async (ids, from) => {
+      const { inputs_embeds } = await embed.run({ input_ids: int64(ids, [1, ids.length]) });
+      const total = from + ids.length;
+      const positions = ids.map((_, at) => from + at);
       const outputs = await decoder.run({
         inputs_embeds,
-        attention_mask: int64(Array(step + 1).fill(1), [1, step + 1]),
-        position_ids: int64([step, step, step], [3, 1, 1]),
+        attention_mask: new Tensor('int64', new BigInt64Array(total).fill(1n), [1, total]),
+        position_ids: int64([...positions, ...positions, ...positions], [3, 1, ids.length]),
         ...past,
+        ...keepLogits,
       });
       past = {};
       for (const [name, tensor] of Object.entries(outputs)) {
         if (name.startsWith('present.')) past[name.replace('present.', 'past_key_values.')] = tensor;
       }
-    }
+    };
+    await runDecoder(Array(promptTokens).fill(97), 0);
+    const started = performance.now();
+    for (let step = 0; step < NEW_TOKENS; step++) await runDecoder([97], promptTokens + step);
     return NEW_TOKENS / ((performance.now() - started) / 1000);
   };
   return { runOnce, dispose: () => Promise.all([embed.release(), decoder.release()]) };

@@ -20,6 +20,8 @@ async function engineFigures() {
     decodeTokPerS: engine.decodeTokPerS,
     floorTokPerS: engine.floorTokPerS,
     transformersJsTokPerS: engine.transformersJsTokPerS,
+    decodeVsFloor: engine.decodeVsFloor,
+    decodeVsTransformersJs: engine.decodeVsTransformersJs,
   };
 }
 
