@@ -7,6 +7,7 @@ import { Redactor } from '../sessions/redact.js';
 import { applyRetention, type RetentionPolicy } from '../sessions/retention.js';
 import type { SessionInfo } from '../sessions/schema.js';
 import { SessionWriteError } from '../sessions/session-write-error.js';
+import { secretVariables } from './secret-flags.js';
 import { positiveInteger, UsageError } from './usage.js';
 
 export const RUN_SESSION_OPTIONS = {
@@ -22,7 +23,6 @@ export interface SessionFlags {
   retention: RetentionPolicy;
 }
 
-const SECRET_FLAG = /^([A-Za-z_][A-Za-z0-9_]{0,63})=([A-Za-z_][A-Za-z0-9_]*)$/;
 const BYTES_PER_GB = 1024 ** 3;
 
 /** Checks the flags before anything starts: every secret the instruction names must be given and set. */
@@ -31,19 +31,9 @@ export function parseSessionFlags(
   env: NodeJS.ProcessEnv,
   task: string,
 ): SessionFlags {
-  const variables = new Map<string, string>();
+  const variables = secretVariables(values.secret, env);
   const redactor = new Redactor();
-  for (const flag of values.secret ?? []) {
-    const match = SECRET_FLAG.exec(flag);
-    if (!match)
-      throw new UsageError(`--secret takes NAME=ENV_VAR (e.g. --secret PASSWORD=MY_PASSWORD), got "${flag}".`);
-    const [, name, variable] = match as unknown as [string, string, string];
-    if (!env[variable]) {
-      throw new UsageError(`--secret ${name}=${variable}: the environment variable ${variable} is empty or not set.`);
-    }
-    variables.set(name, variable);
-    redactor.markSecret(env[variable]);
-  }
+  for (const variable of variables.values()) redactor.markSecret(env[variable]!);
   const secrets = environmentSecrets(variables, env);
   const missing = secretNamesIn(task).filter((name) => !variables.has(name));
   if (missing.length > 0) {

@@ -1,4 +1,5 @@
-// `deskhand serve`: the UI in a browser, with the AgentHost API over WebSocket on 127.0.0.1 only. Node only.
+// `deskhand serve`: the UI in a browser, with the AgentHost API over WebSocket on 127.0.0.1 only; named secrets come
+// from --secret NAME=ENV_VAR, as browser mode has no keychain. Node only.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -8,6 +9,7 @@ import { createAgentHost } from '../host/create-agent-host.js';
 import { modelSourcesFromEnv } from '../host/model-downloads.js';
 import { defaultSettingsFile } from '../host/settings-store.js';
 import { defaultSessionsDir } from '../sessions/paths.js';
+import { secretVariables, serveSecrets } from './secret-flags.js';
 import { UsageError } from './usage.js';
 
 /** dist/renderer, built by `npm run build` beside dist/src. */
@@ -22,18 +24,24 @@ interface Io {
 export async function serveCommand(args: string[], io: Io): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { port: { type: 'string' }, 'sessions-dir': { type: 'string' } },
+    options: {
+      port: { type: 'string' },
+      'sessions-dir': { type: 'string' },
+      secret: { type: 'string', multiple: true },
+    },
     strict: true,
     allowPositionals: false,
   });
   const port = values.port === undefined ? 0 : Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new UsageError(`--port must be 0–65535, got "${values.port}".`);
+  const secrets = serveSecrets(secretVariables(values.secret, io.env), io.env);
   if (!existsSync(`${RENDERER_DIR}index.html`)) throw new UsageError('The UI is not built: run `npm run build` first.');
   const host = await createAgentHost({
     sessionsDir: values['sessions-dir'] ?? defaultSessionsDir(io.env),
     settingsFile: defaultSettingsFile(io.env),
     keyStore: environmentKeyStore(io.env),
+    secrets,
     models: modelSourcesFromEnv(io.env),
   });
   const web = await startWebHost({ host, rendererDir: RENDERER_DIR, port }).catch((error: NodeJS.ErrnoException) => {

@@ -16,7 +16,8 @@ Usage:
   deskhand sessions import FILE [--sessions-dir DIR]   a --zip export; prints the imported id
   deskhand sessions rerun ID [--verify strict|loose|off] [--display ID] [--sessions-dir DIR] [--json]
                                                the recorded actions again, without the model
-  deskhand serve [--port P] [--sessions-dir DIR]   the UI in a browser, on 127.0.0.1 only
+  deskhand serve [--port P] [--sessions-dir DIR] [--secret NAME=ENV_VAR]...
+                                               the UI in a browser, on 127.0.0.1 only
   deskhand model tiny --out DIR [--seed N]        a tiny random GLM-4.1V folder (for tests)
   deskhand model check DIR [--json]               is a model folder usable by the local engine?
   deskhand model download [--repo ID] [--endpoint URL] [--variant q4f16|fp16] [--out DIR] [--manifest FILE]

@@ -1,4 +1,5 @@
-// Settings: model servers, agent loop, safety, shortcuts, language and theme; one Save for all. Renderer.
+// Settings: model servers, agent loop, safety, sessions, secrets, shortcuts, language and theme; one Save for all
+// (secrets act at once, as they are never part of settings). Renderer.
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../components/ErrorNotice.js';
 import { invalidFields } from '../../lib/settings-draft.js';
@@ -7,7 +8,9 @@ import { AppearanceSettings } from './AppearanceSettings.js';
 import { BackendSettings } from './BackendSettings.js';
 import { LoopSettings } from './LoopSettings.js';
 import { SafetySettings } from './SafetySettings.js';
+import { RetentionSettings } from './RetentionSettings.js';
 import { SaveBar } from './SaveBar.js';
+import { SecretsSettings } from './SecretsSettings.js';
 import { ShortcutSettings } from './ShortcutSettings.js';
 import { useSettingsDraft } from './use-settings-draft.js';
 
@@ -36,6 +39,8 @@ export function SettingsView() {
         <BackendSettings settings={draft} update={update} />
         <LoopSettings settings={draft} update={update} />
         <SafetySettings settings={draft} update={update} />
+        <RetentionSettings settings={draft} update={update} />
+        <SecretsSettings />
         <ShortcutSettings settings={draft} update={update} />
         <AppearanceSettings settings={draft} update={update} />
       </div>

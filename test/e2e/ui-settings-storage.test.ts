@@ -1,0 +1,105 @@
+// Settings → Sessions and Secrets in a browser against `deskhand serve`: retention limits checked, saved to the
+// settings file and kept across a reload; browser mode explains how serve is given secrets (it has no keychain).
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServe, type ServedUi } from '../support/serve.js';
+
+const SCREENSHOTS = resolve(import.meta.dirname, '../.tmp/screenshots');
+
+let served: ServedUi;
+let browser: Browser;
+let page: Page;
+let work: string;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'deskhand-ui-storage-'));
+  await mkdir(SCREENSHOTS, { recursive: true });
+  served = await startServe(['--sessions-dir', join(work, 'sessions'), '--secret', 'PASSWORD=E2E_PASSWORD'], {
+    ...process.env,
+    XDG_CONFIG_HOME: join(work, 'config'),
+    E2E_PASSWORD: 'not-shown-anywhere',
+  });
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(served.url);
+  await byTestId('wizard-skip').click({ timeout: 20_000 });
+  await byTestId('settings-tab').click();
+  await byTestId('retention-settings').waitFor({ timeout: 10_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+  await rm(work, { recursive: true, force: true });
+});
+
+const byTestId = (id: string) => page.getByTestId(id);
+
+async function savedRetention(): Promise<unknown> {
+  const text = await readFile(join(work, 'config', 'deskhand', 'settings.json'), 'utf8');
+  return (JSON.parse(text) as { retention: unknown }).retention;
+}
+
+describe('Settings → Sessions and Secrets in a browser', () => {
+  it('starts with no limits and says what is never removed and where sessions are kept', async () => {
+    expect(await byTestId('retention-sessions-input').inputValue()).toBe('');
+    expect(await byTestId('retention-gb-input').inputValue()).toBe('');
+    const section = await byTestId('retention-settings').textContent();
+    expect(section).toContain('The session being recorded and sessions another Deskhand process is still recording');
+    expect(await byTestId('retention-location').textContent()).toContain('--sessions-dir');
+  });
+
+  it('blocks saving invalid limits with a message at each field', async () => {
+    await byTestId('retention-sessions-input').fill('0');
+    await byTestId('retention-gb-input').fill('-2');
+    await expect.poll(() => byTestId('retention-sessions-error').textContent()).toContain('whole number of 1 or more');
+    expect(await byTestId('retention-gb-error').textContent()).toContain('above 0');
+    expect(await byTestId('retention-sessions-input').getAttribute('aria-invalid')).toBe('true');
+    expect(await byTestId('settings-save').isDisabled()).toBe(true);
+    expect(await byTestId('settings-error').textContent()).toContain('retention.keepSessions');
+    await byTestId('retention-settings').screenshot({ path: join(SCREENSHOTS, 'settings-retention-invalid.png') });
+
+    await byTestId('retention-sessions-input').fill('2.5');
+    await expect.poll(() => byTestId('retention-sessions-error').isVisible()).toBe(true);
+    expect(await byTestId('settings-save').isDisabled()).toBe(true);
+  });
+
+  it('saves valid limits to the settings file and keeps them across a reload', async () => {
+    await byTestId('retention-sessions-input').fill('25');
+    await byTestId('retention-gb-input').fill('0.5');
+    await expect.poll(() => byTestId('retention-sessions-error').count()).toBe(0);
+    expect(await byTestId('retention-gb-error').count()).toBe(0);
+    await byTestId('settings-save').click();
+    await expect.poll(() => byTestId('settings-status').textContent()).toContain('Saved');
+    expect(await savedRetention()).toEqual({ keepSessions: 25, keepGb: 0.5 });
+
+    await page.reload();
+    await byTestId('settings-tab').click();
+    await expect.poll(() => byTestId('retention-sessions-input').inputValue(), { timeout: 10_000 }).toBe('25');
+    expect(await byTestId('retention-gb-input').inputValue()).toBe('0.5');
+    await byTestId('retention-settings').screenshot({ path: join(SCREENSHOTS, 'settings-retention.png') });
+
+    await byTestId('retention-gb-input').fill('');
+    await byTestId('settings-save').click();
+    await expect.poll(() => savedRetention()).toEqual({ keepSessions: 25, keepGb: null });
+  });
+
+  it('in browser mode explains --secret for deskhand serve and offers no keychain form', async () => {
+    const guide = byTestId('secrets-browser-guide');
+    await guide.scrollIntoViewIfNeeded();
+    expect(await guide.textContent()).toContain('deskhand serve --secret PASSWORD=MY_PASSWORD');
+    expect(await guide.textContent()).toContain('{{secret:PASSWORD}}');
+    expect(await byTestId('secrets-usage').textContent()).toContain('{{secret:PASSWORD}}');
+    expect(await byTestId('secrets-usage').textContent()).toContain('The model only ever sees the placeholder');
+    expect(await byTestId('secret-name-input').count()).toBe(0);
+    expect(await page.content()).not.toContain('not-shown-anywhere');
+    await byTestId('secrets-settings').screenshot({ path: join(SCREENSHOTS, 'settings-secrets-browser.png') });
+  });
+});
