@@ -12,6 +12,7 @@ import {
 } from 'electron';
 import { createAgentHost } from '../src/host/create-agent-host.js';
 import { modelSourcesFromEnv } from '../src/host/model-downloads.js';
+import { MAX_IMPORT_BYTES } from '../src/host/session-transfer.js';
 import type { DisplayInfo } from '../src/host/protocol/host-api.js';
 import { bindIpc, WindowRegistry } from './ipc/bind-ipc.js';
 import { mainMethodHandlers } from './ipc/main-method-handlers.js';
@@ -60,7 +61,16 @@ export async function startApp(): Promise<RunningApp> {
     // The same models folder as `deskhand model download`, so a model fetched from the terminal shows up here.
     models: modelSourcesFromEnv(process.env),
   });
-  protocol.handle(APP_SCHEME, createAppRequestHandler({ roots, frameFile: (id, frame) => host.frameFile(id, frame) }));
+  protocol.handle(
+    APP_SCHEME,
+    createAppRequestHandler({
+      roots,
+      frameFile: (id, frame) => host.frameFile(id, frame),
+      exportFile: (id, format) => host.exportFile(id, format),
+      importArchive: (archive) => host.importArchive(archive),
+      maxImportBytes: MAX_IMPORT_BYTES,
+    }),
+  );
 
   const registry = new WindowRegistry();
   let mainWindow: BrowserWindow | null = null;

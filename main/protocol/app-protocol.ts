@@ -1,13 +1,24 @@
 // Serves app:// (renderer, overlay pages, session frames), refusing path traversal. Electron main process.
 import { readFile } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, sep } from 'node:path';
+import {
+  IMPORTS_PATH,
+  parseExportPath,
+  type SessionExportFormat,
+  type SessionImportReply,
+} from '../../src/host/protocol/session-transfer.js';
+import type { SessionExportFile } from '../../src/host/session-transfer.js';
 import { CONTENT_SECURITY_POLICY } from '../windows/secure-web-preferences.js';
+import { exportResponse, importResponse } from './session-transfer-responses.js';
 
 /** Our scheme and the one host every page lives on, so that every page shares one origin. */
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'deskhand';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
-/** Path prefixes of the overlay pages (out/widget) and of session frames (`/frames/<sessionId>/frames/0001.jpg`). */
+/**
+ * Path prefixes of the overlay pages (out/widget) and of session frames (`/frames/<sessionId>/frames/0001.jpg`).
+ * Session exports (`/exports/<id>.<html|zip>`) and uploads (POST `/imports`) use the paths browser mode serves.
+ */
 export const OVERLAY_PREFIX = '/overlay/';
 export const FRAMES_PREFIX = '/frames/';
 
@@ -19,7 +30,11 @@ export interface AppRoots {
 
 /** What one app:// URL names. */
 export type AppTarget =
-  { kind: 'file'; path: string } | { kind: 'frame'; sessionId: string; frame: string } | { kind: 'refused' };
+  | { kind: 'file'; path: string }
+  | { kind: 'frame'; sessionId: string; frame: string }
+  | { kind: 'export'; sessionId: string; format: SessionExportFormat }
+  | { kind: 'import' }
+  | { kind: 'refused' };
 
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -84,6 +99,9 @@ export function resolveAppUrl(url: string, roots: AppRoots): AppTarget {
   }
   if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host.toLowerCase() !== APP_HOST) return { kind: 'refused' };
   const pathname = parsed.pathname === '/' || parsed.pathname === '' ? '/index.html' : parsed.pathname;
+  if (pathname === IMPORTS_PATH) return { kind: 'import' };
+  const exported = parseExportPath(pathname);
+  if (exported) return { kind: 'export', ...exported };
   if (pathname.startsWith(FRAMES_PREFIX)) {
     const segments = safeSegments(pathname.slice(FRAMES_PREFIX.length - 1));
     if (!segments || segments.length < 2) return { kind: 'refused' };
@@ -101,6 +119,12 @@ export interface AppProtocolDeps {
   roots: AppRoots;
   /** The file behind a frame of a known session, or null (AgentHost.frameFile). */
   frameFile(sessionId: string, frame: string): Promise<string | null>;
+  /** A session export in a temp file, or null (AgentHost.exportFile). */
+  exportFile(sessionId: string, format: SessionExportFormat): Promise<SessionExportFile | null>;
+  /** Imports an uploaded archive (AgentHost.importArchive). */
+  importArchive(archive: Uint8Array): Promise<SessionImportReply>;
+  /** The largest upload read; larger ones are refused (MAX_IMPORT_BYTES: what the importer could accept). */
+  maxImportBytes: number;
   readFile?: (path: string) => Promise<Uint8Array>;
 }
 
@@ -112,9 +136,17 @@ function notFound(status = 404): Response {
 export function createAppRequestHandler(deps: AppProtocolDeps): (request: Request) => Promise<Response> {
   const read = deps.readFile ?? ((path: string) => readFile(path));
   return async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return notFound(405);
     const target = resolveAppUrl(request.url, deps.roots);
+    if (target.kind === 'import')
+      return request.method === 'POST'
+        ? importResponse(request, deps.importArchive, deps.maxImportBytes)
+        : notFound(405);
+    if (request.method !== 'GET' && request.method !== 'HEAD') return notFound(405);
     if (target.kind === 'refused') return notFound();
+    if (target.kind === 'export') {
+      const file = await deps.exportFile(target.sessionId, target.format);
+      return file ? exportResponse(file, request.method) : notFound();
+    }
     const path = target.kind === 'file' ? target.path : await deps.frameFile(target.sessionId, target.frame);
     if (path === null) return notFound();
     let body: Uint8Array;

@@ -3,6 +3,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFrameUrl } from '../host/use-frame-url.js';
 import { useElementWidth } from './use-element-width.js';
+import { useLoadedUrl } from './use-loaded-url.js';
 
 export interface FrameImageProps {
   sessionId: string;
@@ -14,13 +15,13 @@ export interface FrameImageProps {
   testId?: string;
   /** Draws over the image; `scale` is rendered CSS pixels per frame pixel. */
   overlay?: (size: { width: number; height: number; scale: number }) => ReactNode;
-  /** Keeps showing the previous frame while the next one resolves (the player). */
+  /** Keeps showing the previous frame until the next one has resolved and loaded (the player). */
   keepPrevious?: boolean;
 }
 
 export function FrameImage({ sessionId, frame, width, height, alt, testId, overlay, keepPrevious }: FrameImageProps) {
   const { t } = useTranslation();
-  const url = useFrameUrl(sessionId, frame, keepPrevious);
+  const url = useLoadedUrl(useFrameUrl(sessionId, frame, keepPrevious), Boolean(keepPrevious));
   const box = useRef<HTMLDivElement>(null);
   const renderedWidth = useElementWidth(box);
   const [natural, setNatural] = useState<{ width: number; height: number } | null>(null);

@@ -8,7 +8,10 @@ import { extname, join, resolve, sep } from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ClientMessage } from './protocol/host-api.js';
 import type { AgentHost } from './host-service.js';
+import { IMPORTS_PATH, parseExportPath } from './protocol/session-transfer.js';
 import { refusal, requestToken, tokenCookie } from './web-auth.js';
+import { SECURITY_HEADERS, sendText } from './web-responses.js';
+import { receiveSessionImport, sendSessionExport } from './web-session-transfer.js';
 
 /** Larger messages are refused: no API call needs more. */
 const MAX_MESSAGE_BYTES = 1024 * 1024;
@@ -22,13 +25,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json',
   '.woff2': 'font/woff2',
   '.ico': 'image/x-icon',
-};
-const SECURITY_HEADERS = {
-  'content-security-policy':
-    "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
 };
 
 export interface WebHost {
@@ -100,8 +96,12 @@ async function serveHttp(
   response: ServerResponse,
   options: { host: AgentHost; rendererDir: string },
 ) {
-  if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Only GET.');
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  if (url.pathname === IMPORTS_PATH && request.method === 'POST')
+    return receiveSessionImport(request, response, options.host);
+  if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Only GET.');
+  const exported = parseExportPath(url.pathname);
+  if (exported) return sendSessionExport(request, response, options.host, exported);
   const frame = /^\/frames\/([^/]+)\/(frames\/\d{4,}\.(?:jpg|png))$/.exec(url.pathname);
   if (frame) {
     const file = await options.host.frameFile(decodeURIComponent(frame[1]!), frame[2]!);
@@ -134,11 +134,6 @@ function refuse(response: ServerResponse, why: string): void {
     403,
     `Refused (${why}). Open the exact URL that \`deskhand serve\` printed: it carries the token.`,
   );
-}
-
-function sendText(response: ServerResponse, status: number, text: string): void {
-  response.writeHead(status, { ...SECURITY_HEADERS, 'content-type': 'text/plain; charset=utf-8' });
-  response.end(text);
 }
 
 function parseJson(text: string): unknown {

@@ -1,4 +1,5 @@
 // The composition root of the agent host: settings, runs, sessions and the API handlers, for every transport. Node only.
+import type { SecretSource } from '../agent/secrets.js';
 import { createNutOperator } from '../desktop/nut-operator.js';
 import { findDisplay } from '../desktop/displays.js';
 import { DesktopSetupError } from '../desktop/errors.js';
@@ -15,8 +16,10 @@ import { modelHandlers } from './model-handlers.js';
 import { ModelDownloads, type ModelDownloadsOptions } from './model-downloads.js';
 import { RunController } from './run-controller.js';
 import { keyStoreSecrets } from './run-session.js';
-import { deleteSession, getSession, querySessions } from './session-queries.js';
+import { deleteSession, getSession, querySessions, requireSession } from './session-queries.js';
 import { SettingsStore } from './settings-store.js';
+import { exportPath, exportFileName } from './protocol/session-transfer.js';
+import { exportSessionFile, importUploadedArchive } from './session-transfer.js';
 import { readSession } from '../sessions/reader.js';
 import { join, resolve, sep } from 'node:path';
 
@@ -24,8 +27,12 @@ export interface AgentHostOptions {
   sessionsDir: string;
   settingsFile: string;
   keyStore: KeyStore;
+  /** Where {{secret:NAME}} values come from (default: the key store's secrets; `deskhand serve` maps --secret). */
+  secrets?: SecretSource;
   /** How a transport serves a frame (default `/frames/<session>/<file>`, what bind-websocket serves). */
   frameUrl?: (sessionId: string, frame: string) => string;
+  /** How a transport serves an export (default `/exports/<session>.<html|zip>`, what both transports serve). */
+  exportUrl?: (sessionId: string, format: 'html' | 'zip') => string;
   /** The desktop; tests may pass their own. Default: nut-js on this machine's displays. */
   createOperator?: (settings: Settings) => Promise<Operator>;
   /** Around each capture of the model's screenshot (the app hides its widget where content protection is missing). */
@@ -74,9 +81,18 @@ export async function createAgentHost(options: AgentHostOptions): Promise<Deskha
     emit,
     resolveBackend,
     openDesktop,
-    secrets: keyStoreSecrets(options.keyStore),
+    secrets: options.secrets ?? keyStoreSecrets(options.keyStore),
   });
   const frameUrl = options.frameUrl ?? ((sessionId, frame) => `/frames/${encodeURIComponent(sessionId)}/${frame}`);
+  const exportUrl = options.exportUrl ?? exportPath;
+  // The saved presets' keys are scrubbed from reports too, as the CLI scrubs DESKHAND_API_KEY.
+  const presetKeys = async () => {
+    const refs = settingsStore
+      .get()
+      .backends.flatMap((preset) => (preset.kind === 'openai' && preset.keyRef ? [preset.keyRef] : []));
+    const keys = await Promise.all(refs.map((ref) => options.keyStore.get(ref).catch(() => undefined)));
+    return keys.filter((key): key is string => Boolean(key));
+  };
 
   const handlers: HostHandlers = {
     'run.start': (params) => runs.start(params),
@@ -95,6 +111,10 @@ export async function createAgentHost(options: AgentHostOptions): Promise<Deskha
     'sessions.delete': async ({ sessionId }) => {
       await deleteSession(options.sessionsDir, sessionId, runs.activeSessionId);
       return { ok: true };
+    },
+    'sessions.exportUrl': async ({ sessionId, format }) => {
+      await requireSession(options.sessionsDir, sessionId);
+      return { url: exportUrl(sessionId, format), fileName: exportFileName(sessionId, format) };
     },
     'frames.url': async ({ sessionId, frame }) => ({ url: frameUrl(sessionId, frame) }),
     'settings.get': async () => settingsStore.get(),
@@ -125,6 +145,9 @@ export async function createAgentHost(options: AgentHostOptions): Promise<Deskha
       const file = resolve(join(session.dir, frame));
       return file.startsWith(resolve(session.dir) + sep) ? file : null;
     },
+    exportFile: async (sessionId, format) =>
+      exportSessionFile(options.sessionsDir, sessionId, format, await presetKeys()),
+    importArchive: (archive) => importUploadedArchive(options.sessionsDir, archive),
     activeRunId: () => runs.activeRunId,
     dispose: async () => {
       await runs.dispose();

@@ -1,6 +1,8 @@
 // The contract between the transports (WebSocket, Electron IPC, tests) and the agent host. Node only.
 import type { HostEvent, HostMethodName, HostResult } from './protocol/host-api.js';
 import type { HOST_METHODS } from './protocol/host-api.js';
+import type { SessionExportFormat, SessionImportReply } from './protocol/session-transfer.js';
+import type { SessionExportFile } from './session-transfer.js';
 import type { z } from 'zod';
 
 /** One handler per API method, taking already-validated params. */
@@ -25,6 +27,10 @@ export interface AgentHost {
   onEvent(listener: (event: HostEvent, seq: number) => void): () => void;
   /** The file behind a frame reference, or null when the reference is not a frame of a known session. */
   frameFile(sessionId: string, frame: string): Promise<string | null>;
+  /** A session written as `sessions export` would into a temp file (dispose it once sent); null: no such session. */
+  exportFile(sessionId: string, format: SessionExportFormat): Promise<SessionExportFile | null>;
+  /** Imports an uploaded session archive, checked as `sessions import` checks a file; nothing changes when it fails. */
+  importArchive(archive: Uint8Array): Promise<SessionImportReply>;
   /** Stops any run and releases everything. */
   dispose(): Promise<void>;
 }

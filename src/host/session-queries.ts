@@ -68,3 +68,9 @@ export async function deleteSession(
   if (info.id !== sessionId) throw new HostError('not-found', `No session "${sessionId}".`);
   await rm(dir, { recursive: true, force: true });
 }
+
+/** Throws not-found unless a session has exactly this id (no prefix match); the message names no folder. */
+export async function requireSession(sessionsDir: string, sessionId: string): Promise<void> {
+  const found = await readSession(sessionsDir, sessionId).catch(() => null);
+  if (found?.info.id !== sessionId) throw new HostError('not-found', `No session "${sessionId}".`);
+}

@@ -11,6 +11,7 @@ import { PlayerStage } from './PlayerStage.js';
 import { PlayerStepDetails } from './PlayerStepDetails.js';
 import { PlayerStepList } from './PlayerStepList.js';
 import { usePlayer } from './use-player.js';
+import { useSettledValue } from './use-settled-value.js';
 
 type Session = HostResult<'sessions.get'>;
 
@@ -22,6 +23,8 @@ export function Player({ sessionId, onDeleted }: { sessionId: string; onDeleted:
   const steps = session?.steps ?? [];
   const player = usePlayer(steps.length);
   const step = steps[player.index];
+  // Scrubbing fast moves the position at once but fetches only the frame where it stops.
+  const shownIndex = useSettledValue(player.index);
 
   useEffect(() => {
     let live = true;
@@ -35,7 +38,7 @@ export function Player({ sessionId, onDeleted }: { sessionId: string; onDeleted:
   }, [client, sessionId]);
 
   // Ask for the next frame's URL early so playing does not wait on it.
-  const nextFrame = steps[player.index + 1]?.frame;
+  const nextFrame = steps[shownIndex + 1]?.frame;
   useEffect(() => {
     if (nextFrame) frameUrl(client, sessionId, nextFrame).catch(() => {});
   }, [client, sessionId, nextFrame]);
@@ -60,7 +63,7 @@ export function Player({ sessionId, onDeleted }: { sessionId: string; onDeleted:
       ) : (
         <div className="player-body">
           <div className="player-main">
-            <PlayerStage sessionId={sessionId} steps={steps} index={player.index} />
+            <PlayerStage sessionId={sessionId} steps={steps} index={shownIndex} />
             <PlayerControls count={steps.length} player={player} />
             {step && <PlayerStepDetails step={step} />}
           </div>

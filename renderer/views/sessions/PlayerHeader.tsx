@@ -1,4 +1,4 @@
-// The player's title: the session's task, outcome, start time, warnings, and Delete (with a confirm). Renderer.
+// The player's title: the session's task, outcome, start time, warnings, Export, and Delete (with a confirm). Renderer.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionRow } from '../../../src/host/protocol/host-api.js';
@@ -9,6 +9,7 @@ import { useHost } from '../../host/host-context.js';
 import { durationMs, formatDateTime } from '../../lib/format-date.js';
 import { formatDuration } from '../../lib/step-timings.js';
 import { OutcomeBadge } from './OutcomeBadge.js';
+import { PlayerExportButtons } from './PlayerExportButtons.js';
 
 export interface PlayerHeaderProps {
   session: SessionRow;
@@ -47,6 +48,7 @@ export function PlayerHeader({ session, warnings, onDeleted }: PlayerHeaderProps
           <span>{session.model || session.backend}</span>
         </p>
       </div>
+      <PlayerExportButtons sessionId={session.id} />
       <button
         type="button"
         className="button button-ghost button-danger-text"

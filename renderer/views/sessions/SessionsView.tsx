@@ -6,6 +6,7 @@ import { Icon } from '../../components/Icon.js';
 import { NO_FILTERS, type SessionFilters } from '../../lib/session-query.js';
 import { Player } from './Player.js';
 import { SessionFilterBar } from './SessionFilterBar.js';
+import { SessionImportButton } from './SessionImportButton.js';
 import { SessionList } from './SessionList.js';
 import { useSessionList } from './use-session-list.js';
 
@@ -33,6 +34,14 @@ export function SessionsView() {
           onChange={setFilters}
           count={rows?.length ?? null}
           onRefresh={reload}
+        />
+        <SessionImportButton
+          onImported={(sessionId) => {
+            // The imported session may not match the filters; clearing them shows it in the list it is selected in.
+            setFilters(NO_FILTERS);
+            reload();
+            setSelected(sessionId);
+          }}
         />
         <ErrorNotice message={error} testId="sessions-error" />
         {rows && rows.length === 0 ? (

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { Action, ModelPoint } from '../../glm/actions.js';
 import { RunEvent } from './run-events.js';
+import { SessionExportFormat } from './session-transfer.js';
 import { BackendConnection, LOCAL_VARIANTS, Settings } from './settings.js';
 
 const Id = z.string().min(1).max(100);
@@ -90,6 +91,11 @@ export const HOST_METHODS = {
     z.object({ session: SessionRow, steps: z.array(StepView), warnings: z.array(z.string()) }),
   ),
   'sessions.delete': method(z.object({ sessionId: Id }), Ok),
+  /** Where to download a session as `sessions export --html` / `--zip` writes it (a URL the transport serves). */
+  'sessions.exportUrl': method(
+    z.object({ sessionId: Id, format: SessionExportFormat }),
+    z.object({ url: z.string(), fileName: z.string() }),
+  ),
   /** Where to load a frame from (a URL the transport serves); frames never travel inside messages. */
   'frames.url': method(
     z.object({ sessionId: Id, frame: z.string().regex(/^frames\/\d{4,}\.(jpg|png)$/) }),

@@ -4,3 +4,13 @@
 export class ArchiveError extends Error {
   override readonly name = 'ArchiveError';
 }
+
+/** The archive is fine but its session is already here; `sessionId` lets callers word it for their own reader. */
+export class DuplicateSessionError extends ArchiveError {
+  constructor(
+    readonly sessionId: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

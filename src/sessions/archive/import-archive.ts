@@ -2,7 +2,7 @@
 import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { diskSessionFiles } from '../session-files.js';
-import { ArchiveError } from './archive-error.js';
+import { ArchiveError, DuplicateSessionError } from './archive-error.js';
 import { checkEntries, DEFAULT_ARCHIVE_LIMITS, inflateEntry, type ArchiveLimits } from './archive-entries.js';
 import { SESSION_FILE } from './archive-layout.js';
 import { validateSessionFiles } from './validate-session-files.js';
@@ -21,7 +21,17 @@ export async function importSessionArchive(
   sessionsDir: string,
   limits: ArchiveLimits = DEFAULT_ARCHIVE_LIMITS,
 ): Promise<ImportedSession> {
-  const archive = await readArchive(archivePath, limits);
+  return importSessionArchiveBytes(await readArchive(archivePath, limits), sessionsDir, limits);
+}
+
+/** Imports an archive already in memory (an upload to the app) exactly as `importSessionArchive` does a file. */
+export async function importSessionArchiveBytes(
+  archive: Uint8Array,
+  sessionsDir: string,
+  limits: ArchiveLimits = DEFAULT_ARCHIVE_LIMITS,
+): Promise<ImportedSession> {
+  if (archive.byteLength > maxArchiveBytes(limits))
+    throw new ArchiveError('The file is larger than any session Deskhand imports; it is not a session archive.');
   const entries = checkEntries(readZipDirectory(archive), limits);
   const files = new Map(entries.map((entry) => [entry.name, inflateEntry(archive, entry)]));
   const session = validateSessionFiles(files);
@@ -49,14 +59,19 @@ async function readArchive(path: string, limits: ArchiveLimits): Promise<Uint8Ar
   const info = await stat(path).catch(() => null);
   if (!info?.isFile())
     throw new ArchiveError(`No archive at ${path}; pass the .zip that \`sessions export --zip\` wrote.`);
-  // Headers add well under 1 KiB per entry, so anything larger cannot unpack within the limits.
-  if (info.size > limits.maxTotalBytes + limits.maxEntries * 1024)
+  if (info.size > maxArchiveBytes(limits))
     throw new ArchiveError(`${path} is larger than any session Deskhand imports; it is not a session archive.`);
   return readFile(path);
 }
 
-function duplicate(id: string, sessionsDir: string): ArchiveError {
-  return new ArchiveError(
+/** The largest archive that could unpack within `limits`: headers add well under 1 KiB per entry. */
+export function maxArchiveBytes(limits: ArchiveLimits = DEFAULT_ARCHIVE_LIMITS): number {
+  return limits.maxTotalBytes + limits.maxEntries * 1024;
+}
+
+function duplicate(id: string, sessionsDir: string): DuplicateSessionError {
+  return new DuplicateSessionError(
+    id,
     `A session ${id} already exists in ${sessionsDir}; it was not overwritten. Delete that folder first, or import with --sessions-dir into another folder.`,
   );
 }

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import {
   type AppRoots,
 } from '../../../../main/protocol/app-protocol.js';
 import { CONTENT_SECURITY_POLICY } from '../../../../main/windows/secure-web-preferences.js';
+import type { SessionExportFile } from '../../../../src/host/session-transfer.js';
 
 const roots: AppRoots = { renderer: '/app/dist/renderer', overlay: '/app/out/widget' };
 
@@ -101,6 +102,9 @@ describe('createAppRequestHandler', () => {
     handler = createAppRequestHandler({
       roots: { renderer: join(base, 'renderer'), overlay: join(base, 'overlay') },
       frameFile: async (sessionId, frame) => frameFiles.get(`${sessionId}|${frame}`) ?? null,
+      exportFile: async () => null,
+      importArchive: async () => ({ sessionId: 'unused', tornLastLine: false }),
+      maxImportBytes: 0,
     });
   });
 
@@ -142,5 +146,98 @@ describe('createAppRequestHandler', () => {
     );
     expect(statuses).toEqual([404, 404, 404, 404]);
     expect((await fetchApp('app://deskhand/index.html', 'POST')).status).toBe(405);
+  });
+});
+
+describe('session exports and imports over app://', () => {
+  let base: string;
+  const exportCalls: string[] = [];
+  const imported: number[][] = [];
+
+  beforeAll(async () => {
+    base = await mkdtemp(join(tmpdir(), 'deskhand-protocol-transfer-'));
+  });
+
+  async function exportFile(sessionId: string, format: 'html' | 'zip'): Promise<SessionExportFile | null> {
+    exportCalls.push(`${sessionId}.${format}`);
+    if (sessionId !== 's1') return null;
+    const folder = await mkdtemp(join(base, 'export-'));
+    const path = join(folder, `deskhand-session-s1.${format}`);
+    await writeFile(path, '<!doctype html><p>report</p>');
+    const dispose = () => rm(folder, { recursive: true, force: true });
+    return {
+      path,
+      fileName: `deskhand-session-s1.${format}`,
+      contentType: 'text/html; charset=utf-8',
+      bytes: 28,
+      dispose,
+    };
+  }
+
+  const handler = createAppRequestHandler({
+    roots,
+    frameFile: async () => null,
+    exportFile,
+    importArchive: async (archive) => {
+      imported.push([...archive]);
+      return archive[0] === 1
+        ? { sessionId: 's2', tornLastLine: false }
+        : { error: { code: 'invalid-params', message: 'This archive cannot be imported: bad' } };
+    },
+    maxImportBytes: 8,
+  });
+  const post = (url: string, body: Uint8Array<ArrayBuffer>) => handler(new Request(url, { method: 'POST', body }));
+
+  it('serves an export as an uncached attachment and removes its temp file once read', async () => {
+    const response = await handler(new Request('app://deskhand/exports/s1.html'));
+    expect([
+      response.status,
+      response.headers.get('content-type'),
+      response.headers.get('content-disposition'),
+      response.headers.get('cache-control'),
+      await response.text(),
+    ]).toEqual([
+      200,
+      'text/html; charset=utf-8',
+      'attachment; filename="deskhand-session-s1.html"',
+      'no-store',
+      '<!doctype html><p>report</p>',
+    ]);
+    await expect.poll(async () => (await readdir(base)).length).toBe(0);
+  });
+
+  it('answers 404 for unknown sessions and never asks the host about ids that climb or hide a separator', async () => {
+    exportCalls.length = 0;
+    const statuses = await Promise.all(
+      [
+        'app://deskhand/exports/s9.zip',
+        'app://deskhand/exports/..%2F..%2Fsecret.html',
+        'app://deskhand/exports/%2e%2e.zip',
+        'app://deskhand/exports/a%5Cb.zip',
+        'app://deskhand/exports/s1.exe',
+        'app://other/exports/s1.html',
+      ].map(async (url) => (await handler(new Request(url))).status),
+    );
+    expect(statuses).toEqual([404, 404, 404, 404, 404, 404]);
+    expect(exportCalls).toEqual(['s9.zip']);
+    expect((await handler(new Request('app://deskhand/exports/s1.html', { method: 'POST', body: 'x' }))).status).toBe(
+      405,
+    );
+  });
+
+  it('imports a POSTed archive, answers the importer message for a bad one, and refuses GET and oversize bodies', async () => {
+    imported.length = 0;
+    const good = await post('app://deskhand/imports', new Uint8Array([1, 2, 3]));
+    const bad = await post('app://deskhand/imports', new Uint8Array([9]));
+    const large = await post('app://deskhand/imports', new Uint8Array(9));
+    expect([good.status, await good.json(), bad.status, await bad.json(), large.status]).toEqual([
+      200,
+      { sessionId: 's2', tornLastLine: false },
+      400,
+      { error: { code: 'invalid-params', message: 'This archive cannot be imported: bad' } },
+      413,
+    ]);
+    expect(imported).toEqual([[1, 2, 3], [9]]);
+    expect((await handler(new Request('app://deskhand/imports'))).status).toBe(405);
   });
 });
