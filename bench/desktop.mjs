@@ -1,6 +1,5 @@
 // A private busy desktop for benchmarks: Xvfb 1920×1080 + openbox + Chromium in kiosk mode on a dashboard page.
-import { spawn, execFile } from 'node:child_process';
-import { once } from 'node:events';
+import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,65 +40,21 @@ for (const canvas of document.querySelectorAll('canvas')) {
 </script></body></html>`;
 }
 
-/** Xvfb picks a free display number and writes it to fd 3 once it accepts connections. */
-async function startXvfb(size = '1920x1080') {
-  const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', `${size}x24`, '-nolisten', 'tcp'], {
-    stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
-  });
-  let written = '';
-  for await (const chunk of xvfb.stdio[3]) {
-    written += chunk;
-    if (written.includes('\n')) break;
-  }
-  if (!written.trim()) throw new Error('Xvfb did not start');
-  return { process: xvfb, display: `:${written.trim()}` };
-}
-
-async function waitForWindowManager(env) {
-  for (let attempt = 0; attempt < 200; attempt++) {
-    const { stdout } = await execFileAsync('xprop', ['-root', '_NET_SUPPORTING_WM_CHECK'], { env }).catch(() => ({
-      stdout: '',
-    }));
-    if (stdout.includes('window id')) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('openbox did not start');
-}
-
-async function stopProcess(child) {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  await exited;
-}
-
-/** A bare desktop: Xvfb at `size` (WIDTHxHEIGHT) with openbox, for benchmarks that open their own windows. */
+/**
+ * A bare desktop: Xvfb at `size` (WIDTHxHEIGHT) with openbox, for benchmarks that open their own windows. It is the
+ * task suite's desktop, loaded from the build in dist/.
+ */
 export async function startPlainDesktop(size = '1280x800') {
-  const xvfb = await startXvfb(size);
-  const env = { ...process.env, DISPLAY: xvfb.display };
-  const openbox = spawn('openbox', [], { env, stdio: 'ignore' });
-  await waitForWindowManager(env);
-  return {
-    display: xvfb.display,
-    env,
-    async stop() {
-      await stopProcess(openbox);
-      await stopProcess(xvfb.process);
-    },
-  };
+  const { startVirtualDesktop, xDisplayEnv } = await import('../dist/src/suite/virtual-desktop.js');
+  const [width, height] = size.split('x').map(Number);
+  const desktop = await startVirtualDesktop({ width, height });
+  return { display: desktop.display, env: xDisplayEnv(desktop.display), stop: () => desktop.stop() };
 }
 
-/** Xvfb + openbox + Chromium in kiosk mode showing the busy page. */
-export async function startBusyDesktop() {
-  const xvfb = await startXvfb();
-  const env = { ...process.env, DISPLAY: xvfb.display };
-  const openbox = spawn('openbox', [], { env, stdio: 'ignore' });
-  await waitForWindowManager(env);
-  const workDir = await mkdtemp(join(tmpdir(), 'deskhand-bench-'));
-  const pagePath = join(workDir, 'busy.html');
-  await writeFile(pagePath, busyPageHtml());
+/** Chromium in kiosk mode at scale 1 on the desktop that `env` names, with its profile in `profileDir`. */
+export async function launchKioskChromium(env, profileDir) {
   const { chromium } = await import('playwright-core');
-  const context = await chromium.launchPersistentContext(join(workDir, 'profile'), {
+  const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: '/usr/bin/chromium',
     headless: false,
     env,
@@ -107,14 +62,23 @@ export async function startBusyDesktop() {
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--kiosk', '--force-device-scale-factor=1'],
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  return { context, page };
+}
+
+/** Xvfb + openbox + Chromium in kiosk mode showing the busy page. */
+export async function startBusyDesktop() {
+  const desktop = await startPlainDesktop('1920x1080');
+  const workDir = await mkdtemp(join(tmpdir(), 'deskhand-bench-'));
+  const pagePath = join(workDir, 'busy.html');
+  await writeFile(pagePath, busyPageHtml());
+  const { context, page } = await launchKioskChromium(desktop.env, join(workDir, 'profile'));
   await page.goto(pathToFileURL(pagePath).href);
   await page.waitForFunction('window.innerWidth === screen.width');
   return {
-    display: xvfb.display,
+    display: desktop.display,
     async stop() {
       await context.close().catch(() => undefined);
-      await stopProcess(openbox);
-      await stopProcess(xvfb.process);
+      await desktop.stop();
       await rm(workDir, { recursive: true, force: true });
     },
   };

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clearTimeout } from 'node:timers';
 import { promisify } from 'node:util';
-import { summarize } from './desktop.mjs';
+import { launchKioskChromium, summarize } from './desktop.mjs';
 import { heldInputs, watchInputEvents } from './x-events.mjs';
 
 const execFileAsync = promisify(execFile);
@@ -171,15 +171,7 @@ async function openTerminal(env) {
 }
 
 async function openChromiumTextarea(env, work) {
-  const { chromium } = await import('playwright-core');
-  const context = await chromium.launchPersistentContext(join(work, 'profile'), {
-    executablePath: '/usr/bin/chromium',
-    headless: false,
-    env,
-    viewport: null,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--kiosk', '--force-device-scale-factor=1'],
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
+  const { context, page } = await launchKioskChromium(env, join(work, 'profile'));
   await page.setContent('<textarea style="position:fixed;inset:0;width:100%;height:100%"></textarea>');
   await page.waitForFunction('window.innerWidth === screen.width && document.hasFocus()');
   return { context, page };

@@ -3,10 +3,11 @@ import { BackendError, type ChatBackend, type BackendErrorCode } from '../backen
 import { framesDiffer } from '../desktop/encode.js';
 import { DesktopSetupError } from '../desktop/errors.js';
 import type { Display, Frame, Operator } from '../desktop/types.js';
-import { OUTCOME_EXIT_CODES, type Outcome, type RunEvent } from '../host/protocol/run-events.js';
+import type { Outcome, RunEvent } from '../host/protocol/run-events.js';
 import type { SessionRecorder } from '../sessions/recorder.js';
 import { SessionWriteError } from '../sessions/session-write-error.js';
 import { isAbort } from '../abortable.js';
+import { endRun, type RunEnding } from './end-run.js';
 import { DEFAULT_SAMPLING, EMPTY_HISTORY, type RunHistory, type Sampling } from './history.js';
 import { PauseGate } from './pause-gate.js';
 import { runStep, type ConfirmAction, type StepContext } from './run-step.js';
@@ -76,22 +77,11 @@ export async function runAgent(options: RunOptions): Promise<RunResult> {
   } catch (error) {
     result = outcomeOfError(error, options.signal);
   }
-  await options.operator.release().catch(() => undefined);
-  // A session that cannot be closed (full disk) must not hide how the run ended; its steps are already on disk.
-  await options.recorder.finish(result.outcome).catch((error: unknown) => {
-    if (result.sessionUnwritable) return; // the outcome already says what the disk refused and what is kept
-    result = {
-      outcome: { kind: 'error', message: `${result.outcome.message} ${describeDiskError(error)}` },
-      exitCode: 1,
-    };
-  });
-  options.onEvent({ type: 'run-end', outcome: result.outcome, steps, sessionId: options.recorder.id });
-  return {
-    outcome: result.outcome,
-    steps,
-    exitCode: result.exitCode ?? OUTCOME_EXIT_CODES[result.outcome.kind],
-    history,
-  };
+  // An unwritable session's outcome already says what the disk refused and what is kept.
+  const end = await endRun(context, result, steps, (error) =>
+    result.sessionUnwritable ? null : describeDiskError(error),
+  );
+  return { outcome: end.outcome, steps, exitCode: end.exitCode, history };
 }
 
 async function runSteps(
@@ -140,9 +130,7 @@ async function runSteps(
   return { kind: 'max-steps', message: `The step budget of ${maxSteps} was used up before the model said DONE.` };
 }
 
-interface EndOfRun {
-  outcome: Outcome;
-  exitCode?: number;
+interface EndOfRun extends RunEnding {
   /** The run ended because the session could not be written, so closing it will fail too. */
   sessionUnwritable?: boolean;
 }

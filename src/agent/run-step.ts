@@ -10,7 +10,8 @@ import type { RunEvent, StepTimings } from '../host/protocol/run-events.js';
 import type { SessionRecorder } from '../sessions/recorder.js';
 import type { StepRecord } from '../sessions/schema.js';
 import { isAbort } from '../abortable.js';
-import { elapsedMs } from './timing.js';
+import { act } from './act.js';
+import { elapsedMs, emptyStepTimings } from './timing.js';
 import { buildRequest, withActedStep, type RunHistory, type Sampling } from './history.js';
 import { observe, type Observation } from './observe.js';
 import type { PauseGate } from './pause-gate.js';
@@ -81,16 +82,7 @@ function sizeOf(frame: Frame): FrameSize {
 
 class StepDraft {
   private readonly startedAt = new Date();
-  private readonly timings: StepTimings = {
-    captureMs: null,
-    encodeMs: null,
-    firstTokenMs: null,
-    generationMs: null,
-    parseMs: null,
-    actMs: null,
-    settleMs: null,
-    recordMs: null,
-  };
+  private readonly timings: StepTimings = emptyStepTimings();
   private observation: Observation | null = null;
   private framePath: Promise<string> | null = null;
   private answer = '';
@@ -202,21 +194,9 @@ class StepDraft {
   }
 
   private async act(parsed: ParsedAnswer, frame: Frame): Promise<void> {
-    const { operator, signal, displayId } = this.context;
     // A frame the disk refused ends the run here, before anything happens on screen that the session cannot show.
     await this.framePath;
-    const actStart = performance.now();
-    await operator.execute(parsed.action, frame, signal);
-    this.timings.actMs = elapsedMs(actStart);
-    const settleStart = performance.now();
-    await operator.settle(displayId, signal, this.context.settleCapMs);
-    this.timings.settleMs = elapsedMs(settleStart);
-    this.context.emit({
-      type: 'action-done',
-      step: this.step,
-      actMs: this.timings.actMs,
-      settleMs: this.timings.settleMs,
-    });
+    await act(this.context, this.step, parsed.action, frame, this.timings);
   }
 
   private async record(

@@ -8,7 +8,7 @@ import { VERIFY_MODES, type VerifyMode } from '../rerun/thresholds.js';
 import { newSessionInfo } from '../sessions/new-session.js';
 import { defaultSessionsDir } from '../sessions/paths.js';
 import { SessionRecorder } from '../sessions/recorder.js';
-import { eventPrinter, listenForStop, openDesktop } from './desktop-run-io.js';
+import { eventPrinter, listenForStop, openDesktop, runStartEvent } from './desktop-run-io.js';
 import { openSession, type SessionsIo } from './sessions-args.js';
 import { UsageError } from './usage.js';
 
@@ -38,26 +38,19 @@ export async function rerunCommand(args: string[], io: Io): Promise<number> {
   const { operator, display } = await openDesktop(values.display, source.info.display.id);
   checkDisplayMaps(plan, display);
   const task = `rerun of ${source.info.id}: ${source.info.task}`;
+  const backend = { kind: 'rerun', model: source.info.backend.model };
   const recorder = await SessionRecorder.create(
     sessionsDir,
     newSessionInfo({
       task,
-      backend: { kind: 'rerun', model: source.info.backend.model },
+      backend,
       baseUrl: null,
       display,
       maxSteps: plan.steps.length + 1,
     }),
   );
   const print = eventPrinter(values.json, io.stdout);
-  print({
-    type: 'run-start',
-    sessionId: recorder.id,
-    sessionDir: recorder.dir,
-    task,
-    backend: 'rerun',
-    model: source.info.backend.model,
-    displayId: display.id,
-  });
+  print(runStartEvent(recorder, { task, backend, display }));
   const stop = listenForStop(io.signals ?? process);
   try {
     const result = await rerunSession(plan, {

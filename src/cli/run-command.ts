@@ -10,7 +10,7 @@ import { createLocalBackend } from '../backends/local.js';
 import { DesktopSetupError } from '../desktop/errors.js';
 import { defaultSessionsDir } from '../sessions/paths.js';
 import { newSessionInfo } from '../sessions/new-session.js';
-import { eventPrinter, listenForStop, openDesktop } from './desktop-run-io.js';
+import { eventPrinter, listenForStop, openDesktop, runStartEvent } from './desktop-run-io.js';
 import { confirmPolicyFromFlags, createTerminalConfirm } from './terminal-confirm.js';
 import { openCliSession, parseSessionFlags, RUN_SESSION_OPTIONS } from './run-session-flags.js';
 import { positiveInteger, UsageError } from './usage.js';
@@ -71,15 +71,7 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
     stderr: io.stderr,
   });
   const print = eventPrinter(values.json, io.stdout);
-  print({
-    type: 'run-start',
-    sessionId: recorder.id,
-    sessionDir: recorder.dir,
-    task,
-    backend: backend.kind,
-    model: backend.model,
-    displayId: display.id,
-  });
+  print(runStartEvent(recorder, { task, backend, display }));
   const terminalConfirm =
     confirmPolicy && io.stdin ? createTerminalConfirm(confirmPolicy, { input: io.stdin, output: io.stderr }) : null;
   const stop = listenForStop(io.signals);

@@ -1,6 +1,6 @@
 // --secret NAME=ENV_VAR, shared by `deskhand run` and `deskhand serve`: which environment variable holds each named
 // secret for {{secret:NAME}}. Only names travel; values are read from the environment when they are typed. Node only.
-import type { SecretSource } from '../agent/secrets.js';
+import { environmentSecrets, type SecretSource } from '../agent/secrets.js';
 import { UsageError } from './usage.js';
 
 const SECRET_FLAG = /^([A-Za-z_][A-Za-z0-9_]{0,63})=([A-Za-z_][A-Za-z0-9_]*)$/;
@@ -21,13 +21,13 @@ export function secretVariables(flags: readonly string[] | undefined, env: NodeJ
   return variables;
 }
 
-/** The secrets of `deskhand serve`: browser mode has no keychain, so they come from its --secret flags. */
+/**
+ * The secrets of `deskhand serve`: browser mode has no keychain, so they come from its --secret flags, read as for
+ * `deskhand run`; only the advice on how to provide one names serve.
+ */
 export function serveSecrets(variables: ReadonlyMap<string, string>, env: NodeJS.ProcessEnv): SecretSource {
   return {
-    async get(name) {
-      const variable = variables.get(name);
-      return variable === undefined ? undefined : env[variable] || undefined;
-    },
+    ...environmentSecrets(variables, env),
     howToProvide: (name) =>
       variables.has(name)
         ? `set the environment variable ${variables.get(name)} for deskhand serve.`

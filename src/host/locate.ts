@@ -1,5 +1,6 @@
 // Locate mode: GLM-4.1V grounding on the current screen, recorded as a one-step session. Node only.
 import { think } from '../agent/think.js';
+import { emptyStepTimings } from '../agent/timing.js';
 import { encodeFrame } from '../desktop/encode.js';
 import type { Display, Operator } from '../desktop/types.js';
 import type { ChatBackend } from '../backends/chat-backend.js';
@@ -47,16 +48,7 @@ export async function locateOnScreen(request: LocateRequest) {
     error: box ? null : 'The model gave no box.',
     inputPoint: null,
     acted: false,
-    timings: {
-      captureMs: null,
-      encodeMs: null,
-      firstTokenMs: thought.firstTokenMs,
-      generationMs: thought.generationMs,
-      parseMs: null,
-      actMs: null,
-      settleMs: null,
-      recordMs: null,
-    },
+    timings: { ...emptyStepTimings(), firstTokenMs: thought.firstTokenMs, generationMs: thought.generationMs },
     usage: thought.usage,
   });
   await recorder.finish(

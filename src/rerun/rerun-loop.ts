@@ -1,7 +1,8 @@
 // One rerun: the recorded actions again, without the model, each only after its screen is verified. Node only.
 import { isAbort } from '../abortable.js';
+import { endRun, type RunEnding } from '../agent/end-run.js';
 import { DesktopSetupError } from '../desktop/errors.js';
-import { OUTCOME_EXIT_CODES, type Outcome } from '../host/protocol/run-events.js';
+import type { Outcome } from '../host/protocol/run-events.js';
 import type { ReplayPlan } from './plan-steps.js';
 import { recordEnding, rerunStep, type RerunContext } from './rerun-step.js';
 
@@ -21,7 +22,7 @@ export interface RerunResult {
 export async function rerunSession(plan: ReplayPlan, context: RerunContext): Promise<RerunResult> {
   let steps = 0;
   let mismatch: string | null = null;
-  let result: { outcome: Outcome; exitCode?: number };
+  let result: RunEnding;
   try {
     for (const planned of plan.steps) {
       const stepResult = await rerunStep(context, ++steps, planned);
@@ -41,18 +42,8 @@ export async function rerunSession(plan: ReplayPlan, context: RerunContext): Pro
   } catch (error) {
     result = outcomeOfError(error, context.signal);
   }
-  await context.operator.release().catch(() => undefined);
-  await context.recorder.finish(result.outcome).catch((error: unknown) => {
-    const message = `${result.outcome.message} The session could not be closed: ${describe(error)}`;
-    result = { outcome: { kind: 'error', message }, exitCode: 1 };
-  });
-  context.emit({ type: 'run-end', outcome: result.outcome, steps, sessionId: context.recorder.id });
-  return {
-    outcome: result.outcome,
-    steps,
-    exitCode: result.exitCode ?? OUTCOME_EXIT_CODES[result.outcome.kind],
-    mismatch,
-  };
+  const end = await endRun(context, result, steps, (error) => `The session could not be closed: ${describe(error)}`);
+  return { outcome: end.outcome, steps, exitCode: end.exitCode, mismatch };
 }
 
 function endingOutcome(plan: ReplayPlan): Outcome {
@@ -62,7 +53,7 @@ function endingOutcome(plan: ReplayPlan): Outcome {
   return { kind: ending.kind, message: ending.explanation ? `${message}: ${ending.explanation}` : `${message}.` };
 }
 
-function outcomeOfError(error: unknown, signal: AbortSignal): { outcome: Outcome; exitCode?: number } {
+function outcomeOfError(error: unknown, signal: AbortSignal): RunEnding {
   if (isAbort(error, signal)) return { outcome: { kind: 'stopped', message: 'Stopped by the user.' } };
   if (error instanceof DesktopSetupError) return { outcome: { kind: 'error', message: error.message }, exitCode: 2 };
   return { outcome: { kind: 'error', message: `Internal error: ${describe(error)}` } };

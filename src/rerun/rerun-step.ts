@@ -1,7 +1,8 @@
 // One replayed step: verify the screen → record its frame → act (or refuse) → record the step. Node only.
 import { join } from 'node:path';
 import { isAbort } from '../abortable.js';
-import { elapsedMs } from '../agent/timing.js';
+import { act } from '../agent/act.js';
+import { elapsedMs, emptyStepTimings } from '../agent/timing.js';
 import { mapFramePixelToInput } from '../desktop/coordinates.js';
 import { encodeFrame } from '../desktop/encode.js';
 import type { Frame, Operator } from '../desktop/types.js';
@@ -56,16 +57,7 @@ export async function recordEnding(context: RerunContext, step: number, ending: 
 
 class RerunDraft {
   private readonly startedAt = new Date();
-  private readonly timings: StepTimings = {
-    captureMs: null,
-    encodeMs: null,
-    firstTokenMs: null,
-    generationMs: null,
-    parseMs: null,
-    actMs: null,
-    settleMs: null,
-    recordMs: null,
-  };
+  private readonly timings: StepTimings = emptyStepTimings();
   private framePath: string | null = null;
   private frame: Frame | null = null;
   private recorded = false;
@@ -88,7 +80,7 @@ class RerunDraft {
       await this.record(verdict.frame, false, report);
       return { kind: 'mismatch', report };
     }
-    await this.act(action, verdict.frame);
+    await act(context, step, action, verdict.frame, this.timings);
     await this.record(verdict.frame, true, null);
     return { kind: 'acted' };
   }
@@ -153,22 +145,6 @@ class RerunDraft {
     this.timings.recordMs = elapsedMs(recordStart);
     const usage = record.usage;
     this.context.emit({ type: 'step-recorded', step: this.step, timings: { ...this.timings }, usage });
-  }
-
-  private async act(action: Action, frame: Frame): Promise<void> {
-    const { operator, signal, displayId, settleCapMs } = this.context;
-    const actStart = performance.now();
-    await operator.execute(action, frame, signal);
-    this.timings.actMs = elapsedMs(actStart);
-    const settleStart = performance.now();
-    await operator.settle(displayId, signal, settleCapMs);
-    this.timings.settleMs = elapsedMs(settleStart);
-    this.context.emit({
-      type: 'action-done',
-      step: this.step,
-      actMs: this.timings.actMs,
-      settleMs: this.timings.settleMs,
-    });
   }
 
   /** The recorded action with its points moved onto `frame`, which may be another size than the recording. */

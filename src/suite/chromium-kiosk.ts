@@ -5,7 +5,11 @@ import type { TaskContext } from './task-context.js';
 
 const READY_TIMEOUT_MS = 60_000;
 
-const CHROMIUM_ARGS = [
+/**
+ * Chromium switches for a quiet kiosk window at the top-left at scale 1, so page pixels are screen pixels: no
+ * first-run UI, no background traffic or prompts. The end-to-end tests' Chromium uses them too.
+ */
+export const KIOSK_CHROMIUM_ARGS: readonly string[] = [
   '--no-sandbox',
   '--disable-gpu',
   '--no-first-run',
@@ -14,12 +18,14 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-features=Translate,MediaRouter',
-  '--disable-smooth-scrolling',
   '--password-store=basic',
   '--kiosk',
   '--window-position=0,0',
   '--force-device-scale-factor=1',
 ];
+
+/** The suite's pages also scroll without animation: a scroll is on screen at once, not over the next frames. */
+const CHROMIUM_ARGS = [...KIOSK_CHROMIUM_ARGS, '--disable-smooth-scrolling'];
 
 /**
  * Publishes `html` on the page server, opens it in Chromium with a profile inside the task's HOME, and resolves

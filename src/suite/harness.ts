@@ -9,7 +9,7 @@ import { startPageServer, type PageServer } from './page-server.js';
 import { metricsOfSession, NO_METRICS, type RunMetrics } from './run-metrics.js';
 import type { CheckResult, SuiteTask } from './task.js';
 import { createTaskContext, SUITE_SCREEN, type OwnedTaskContext } from './task-context.js';
-import { ownDesktop, startVirtualDesktop, type TaskDesktop } from './virtual-desktop.js';
+import { ownDesktop, startVirtualDesktop, xDisplayEnv, type TaskDesktop } from './virtual-desktop.js';
 
 /** A generous limit per step, only so that a hung run cannot hold the suite forever. */
 const STEP_TIMEOUT_MS = 600_000;
@@ -114,8 +114,7 @@ async function runAgainstTask(
   desktop: TaskDesktop,
 ): Promise<TaskAttempt> {
   const replayFlags = options.replay ? ['--replay', await writeTranscript(task, attempt, options)] : [];
-  const env: NodeJS.ProcessEnv = { ...process.env, DISPLAY: desktop.display };
-  delete env.WAYLAND_DISPLAY;
+  const env = xDisplayEnv(desktop.display);
   const runner = options.runner ?? spawnAgentRun;
   const run = await runner({
     entry: options.entry,

@@ -20,14 +20,20 @@ export function ownDesktop(display: string): TaskDesktop {
   return { display, stop: async () => undefined };
 }
 
+/** process.env aimed at the X display `display`; a Wayland session's variable would draw GTK apps there instead. */
+export function xDisplayEnv(display: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, DISPLAY: display };
+  delete env.WAYLAND_DISPLAY;
+  return env;
+}
+
 /**
  * Starts Xvfb (24-bit, no TCP) and openbox; without a window manager, clicks do not move keyboard focus.
  * Xvfb picks a free display number itself (-displayfd), so parallel suites never race for one.
  */
 export async function startVirtualDesktop(size: { width: number; height: number }): Promise<TaskDesktop> {
   const xvfb = await startXvfb(size.width, size.height);
-  const env: NodeJS.ProcessEnv = { ...process.env, DISPLAY: xvfb.display };
-  delete env.WAYLAND_DISPLAY;
+  const env = xDisplayEnv(xvfb.display);
   const openbox = spawn('openbox', [], { env, stdio: 'ignore' });
   openbox.on('error', () => undefined);
   try {

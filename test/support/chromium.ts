@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { KIOSK_CHROMIUM_ARGS } from '../../src/suite/chromium-kiosk.js';
 import type { XDesktop } from './x-desktop.js';
 
 export { FORM_COLOUR_BLOCK_RGB, FORM_LAYOUT, FORM_PAGE_URL } from '../fixtures/pages/form-layout.js';
@@ -22,21 +23,7 @@ export interface ChromiumPage {
   close(): Promise<void>;
 }
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-features=Translate,MediaRouter',
-  '--password-store=basic',
-  '--kiosk',
-  '--window-position=0,0',
-  '--force-device-scale-factor=1',
-];
+const CHROMIUM_ARGS = [...KIOSK_CHROMIUM_ARGS, '--disable-quic'];
 
 /** Waits until the kiosk window covers the screen, so that targets sit at their documented screen pixels. */
 async function waitForFullscreen(page: Page): Promise<void> {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { emptyStepTimings } from '../../../src/agent/timing.js';
 import { emptyAction, type ActionName } from '../../../src/glm/actions.js';
 import { planReplay } from '../../../src/rerun/plan-steps.js';
 import type { StepRecord } from '../../../src/sessions/schema.js';
@@ -17,16 +18,7 @@ function step(number: number, name: ActionName, acted: boolean, error: string | 
     error,
     inputPoint: null,
     acted,
-    timings: {
-      captureMs: null,
-      encodeMs: null,
-      firstTokenMs: null,
-      generationMs: null,
-      parseMs: null,
-      actMs: null,
-      settleMs: null,
-      recordMs: null,
-    },
+    timings: emptyStepTimings(),
     usage: { promptTokens: null, completionTokens: null },
   };
 }

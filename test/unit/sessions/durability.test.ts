@@ -2,6 +2,7 @@ import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/p
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { emptyStepTimings } from '../../../src/agent/timing.js';
 import { emptyAction } from '../../../src/glm/actions.js';
 import { readSession } from '../../../src/sessions/reader.js';
 import { SessionRecorder } from '../../../src/sessions/recorder.js';
@@ -46,16 +47,7 @@ const step = (number: number, frame = `frames/${String(number).padStart(4, '0')}
   error: null,
   inputPoint: null,
   acted: true,
-  timings: {
-    captureMs: null,
-    encodeMs: null,
-    firstTokenMs: null,
-    generationMs: null,
-    parseMs: null,
-    actMs: null,
-    settleMs: null,
-    recordMs: null,
-  },
+  timings: emptyStepTimings(),
   usage: { promptTokens: null, completionTokens: null },
 });
 
