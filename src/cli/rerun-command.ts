@@ -7,8 +7,8 @@ import { sizesMap } from '../rerun/scale-action.js';
 import { VERIFY_MODES, type VerifyMode } from '../rerun/thresholds.js';
 import { newSessionInfo } from '../sessions/new-session.js';
 import { defaultSessionsDir } from '../sessions/paths.js';
-import { SessionRecorder } from '../sessions/recorder.js';
 import { eventPrinter, listenForStop, openDesktop, runStartEvent } from './desktop-run-io.js';
+import { openCliSession, parseSessionFlags, RUN_SESSION_OPTIONS } from './run-session-flags.js';
 import { openSession, type SessionsIo } from './sessions-args.js';
 import { UsageError } from './usage.js';
 
@@ -17,6 +17,7 @@ const OPTIONS = {
   display: { type: 'string' },
   'sessions-dir': { type: 'string' },
   json: { type: 'boolean', default: false },
+  ...RUN_SESSION_OPTIONS,
 } as const;
 
 /** The sessions verbs' streams; SIGINT/SIGTERM come from `signals` (default `process`). */
@@ -27,7 +28,8 @@ export async function rerunCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true });
   if (positionals.length !== 1) throw new UsageError('Use `deskhand sessions rerun ID [--verify strict|loose|off]`.');
   const verify = verifyMode(values.verify);
-  const sessionsDir = values['sessions-dir'] ?? defaultSessionsDir(io.env ?? process.env);
+  const env = io.env ?? process.env;
+  const sessionsDir = values['sessions-dir'] ?? defaultSessionsDir(env);
   const source = await openSession(sessionsDir, positionals[0]!);
   const plan = planReplay(source.steps);
   if (plan.steps.length === 0) {
@@ -35,20 +37,20 @@ export async function rerunCommand(args: string[], io: Io): Promise<number> {
       `Session ${source.info.id} has no actions that were carried out, so there is nothing to rerun.`,
     );
   }
-  const { operator, display } = await openDesktop(values.display, source.info.display.id);
+  // Recorded `type` steps keep {{secret:NAME}}: each must be given again, as for `run`, before anything is done.
+  const typedText = plan.steps.map((step) => step.action.text ?? '').join('\n');
+  const sessionFlags = parseSessionFlags(values, env, typedText);
+  const { operator: desktop, display } = await openDesktop(values.display, source.info.display.id);
   checkDisplayMaps(plan, display);
   const task = `rerun of ${source.info.id}: ${source.info.task}`;
   const backend = { kind: 'rerun', model: source.info.backend.model };
-  const recorder = await SessionRecorder.create(
+  const { recorder, operator } = await openCliSession({
     sessionsDir,
-    newSessionInfo({
-      task,
-      backend,
-      baseUrl: null,
-      display,
-      maxSteps: plan.steps.length + 1,
-    }),
-  );
+    info: newSessionInfo({ task, backend, baseUrl: null, display, maxSteps: plan.steps.length + 1 }),
+    flags: sessionFlags,
+    operator: desktop,
+    stderr: io.stderr,
+  });
   const print = eventPrinter(values.json, io.stdout);
   print(runStartEvent(recorder, { task, backend, display }));
   const stop = listenForStop(io.signals ?? process);

@@ -14,7 +14,8 @@ Usage:
   deskhand sessions show ID [--json] [--sessions-dir DIR]
   deskhand sessions export ID --html FILE [--full-frames] | --zip FILE [--sessions-dir DIR]
   deskhand sessions import FILE [--sessions-dir DIR]   a --zip export; prints the imported id
-  deskhand sessions rerun ID [--verify strict|loose|off] [--display ID] [--sessions-dir DIR] [--json]
+  deskhand sessions rerun ID [--verify strict|loose|off] [--display ID] [--secret NAME=ENV_VAR]...
+                           [--sessions-dir DIR] [--json]
                                                the recorded actions again, without the model
   deskhand serve [--port P] [--sessions-dir DIR] [--secret NAME=ENV_VAR]...
                                                the UI in a browser, on 127.0.0.1 only

@@ -50,7 +50,8 @@ export async function getSession(sessionsDir: string, sessionId: string) {
     }));
     return { session: toSessionRow(detail.info), steps, warnings: detail.warnings };
   } catch (error) {
-    if (error instanceof SessionNotFoundError) throw new HostError('not-found', error.message);
+    // The reader's message names the sessions folder; the UI only needs to know the id is gone.
+    if (error instanceof SessionNotFoundError) throw new HostError('not-found', `No session "${sessionId}".`);
     throw error;
   }
 }
@@ -63,7 +64,7 @@ export async function deleteSession(
   if (sessionId === activeSessionId)
     throw new HostError('busy', 'That session is still recording; stop the run first.');
   const { dir, info } = await readSession(sessionsDir, sessionId).catch((error: unknown) => {
-    throw error instanceof SessionNotFoundError ? new HostError('not-found', error.message) : error;
+    throw error instanceof SessionNotFoundError ? new HostError('not-found', `No session "${sessionId}".`) : error;
   });
   if (info.id !== sessionId) throw new HostError('not-found', `No session "${sessionId}".`);
   await rm(dir, { recursive: true, force: true });

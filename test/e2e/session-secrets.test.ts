@@ -4,7 +4,13 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { FORM_LAYOUT, FORM_PAGE_URL, openPageInChromium, type ChromiumPage } from '../support/chromium.js';
+import {
+  FORM_LAYOUT,
+  FORM_PAGE_URL,
+  openPageInChromium,
+  waitForInputReady,
+  type ChromiumPage,
+} from '../support/chromium.js';
 import { spawnDeskhand } from '../support/cli.js';
 import { startScriptedServer, type ScriptedServer } from '../support/scripted-openai-server.js';
 import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
@@ -89,4 +95,26 @@ it('an instruction naming a secret nobody gave is a configuration error before a
   const { code } = await run.exited;
   expect(code).toBe(2);
   expect(run.stderr()).toContain('The instruction uses {{secret:PIN}}: run with --secret PIN=ENV_VAR');
+});
+
+it('a rerun types the secret given again, resolved at typing time, and records only the placeholder', async () => {
+  const recorded = (await readdir(sessionsDir)).find((name) => !name.startsWith('.'))!;
+  await browser.page.reload();
+  await waitForInputReady(browser.page);
+  const freshValue = 'another-Secret#42';
+  const rerun = spawnDeskhand(
+    ['sessions', 'rerun', recorded, '--sessions-dir', sessionsDir, '--verify', 'off', '--json'].concat([
+      '--secret',
+      'PASSWORD=DESKHAND_TEST_PASSWORD',
+    ]),
+    { ...desktop.env, DESKHAND_TEST_PASSWORD: freshValue },
+  );
+  const { code } = await rerun.exited;
+  expect(code, rerun.stderr()).toBe(0);
+  expect(await browser.page.$eval('#textInput', (element) => (element as HTMLInputElement).value)).toBe(freshValue);
+  for (const file of await allFiles(sessionsDir)) {
+    const bytes = await readFile(file);
+    expect(bytes.includes(freshValue) || bytes.includes(SECRET_VALUE), file).toBe(false);
+  }
+  expect(rerun.stdout() + rerun.stderr()).not.toContain(freshValue);
 });

@@ -20,6 +20,10 @@ const io = () => ({ stdout: new PassThrough(), stderr: new PassThrough(), env: {
 
 /** A session whose only step is an unparseable answer followed by DONE: nothing was carried out. */
 async function writeSessionWithoutActions(id: string): Promise<void> {
+  await writeOneStepSession(id, emptyAction('done'), false);
+}
+
+async function writeOneStepSession(id: string, action: ReturnType<typeof emptyAction>, acted: boolean): Promise<void> {
   const dir = join(sessionsDir, id);
   await mkdir(join(dir, 'frames'), { recursive: true });
   const info = {
@@ -51,10 +55,10 @@ async function writeSessionWithoutActions(id: string): Promise<void> {
     thinking: '',
     explanation: 'Done.',
     memory: '[]',
-    action: emptyAction('done'),
+    action,
     error: null,
     inputPoint: null,
-    acted: false,
+    acted,
     timings: nullTimings,
     usage: { promptTokens: null, completionTokens: null },
   };
@@ -91,5 +95,21 @@ describe('another display size', () => {
       point: [639, 359],
       endPoint: [1279, 0],
     });
+  });
+});
+
+describe('deskhand sessions rerun: secrets', () => {
+  it('asks for every secret a recorded type step uses before touching the desktop', async () => {
+    await writeOneStepSession(
+      '20261121-100000-beef',
+      { ...emptyAction('type'), text: 'pw: {{secret:PASSWORD}}' },
+      true,
+    );
+    await expect(rerunCommand(['20261121-100000-beef', '--sessions-dir', sessionsDir], io())).rejects.toMatchObject({
+      name: 'UsageError',
+      message: expect.stringContaining('--secret PASSWORD=ENV_VAR'),
+    });
+    const unset = ['20261121-100000-beef', '--sessions-dir', sessionsDir, '--secret', 'PASSWORD=RERUN_TEST_PW'];
+    await expect(rerunCommand(unset, io())).rejects.toThrow('RERUN_TEST_PW is empty or not set');
   });
 });
