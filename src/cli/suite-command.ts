@@ -11,6 +11,7 @@ import { writeReportFiles } from '../suite/report-files.js';
 import { buildReport, type SuiteReport } from '../suite/report-json.js';
 import { taskInfo } from '../suite/task.js';
 import { SUITE_SCREEN } from '../suite/task-context.js';
+import { listenForStop } from './desktop-run-io.js';
 import { positiveInteger, UsageError } from './usage.js';
 
 interface SuiteIo {
@@ -73,10 +74,7 @@ async function runTasks(args: string[], io: SuiteIo): Promise<number> {
   const ownDisplay = values['own-display'] ? ownDisplayOf(io) : null;
   const sessionsDir = values['sessions-dir'] ?? defaultSessionsDir(io.env);
   const reportDir = values['report-dir'] ?? join(appDataDir(io.env), 'suite-reports', newSessionId());
-  const controller = new AbortController();
-  const stop = () => controller.abort(new DOMException('Stopped by a signal', 'AbortError'));
-  io.signals.on('SIGINT', stop);
-  io.signals.on('SIGTERM', stop);
+  const stop = listenForStop(io.signals);
   const scratchDir = await mkdtemp(join(tmpdir(), 'deskhand-suite-'));
   const startedAt = new Date();
   try {
@@ -89,7 +87,7 @@ async function runTasks(args: string[], io: SuiteIo): Promise<number> {
       sessionsDir,
       scratchDir,
       ownDisplay,
-      signal: controller.signal,
+      signal: stop.signal,
       onProgress: (line) => io.stderr.write(`suite: ${line}\n`),
     });
     const report = buildReport({
@@ -103,13 +101,12 @@ async function runTasks(args: string[], io: SuiteIo): Promise<number> {
     });
     const paths = await writeReportFiles(reportDir, report);
     printSummary(report, paths, values.json, io);
-    return controller.signal.aborted ? 4 : 0;
+    return stop.signal.aborted ? 4 : 0;
   } catch (error) {
     if (error instanceof SuiteConfigurationError) throw new UsageError(error.message);
     throw error;
   } finally {
-    io.signals.off('SIGINT', stop);
-    io.signals.off('SIGTERM', stop);
+    stop.dispose();
     await rm(scratchDir, { recursive: true, force: true });
   }
 }

@@ -4,6 +4,7 @@ import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { listSessions } from './reader.js';
 import { isBeingRecorded, LOCK_FILE } from './recording-lock.js';
+import { exists } from './session-files.js';
 
 export interface RetentionPolicy {
   /** Keep at most this many sessions (the newest); null for no limit. */
@@ -25,8 +26,6 @@ export interface RetentionResult {
   /** Sessions that should have gone but could not be removed, with why. */
   problems: string[];
 }
-
-export const NO_RETENTION: RetentionPolicy = { keepSessions: null, keepBytes: null };
 
 /** Which of `sessions` (newest first) to remove so that the rest fit the policy. */
 export function sessionsToRemove(sessions: RetentionCandidate[], policy: RetentionPolicy): RetentionCandidate[] {
@@ -58,7 +57,9 @@ export async function applyRetention(
   const candidates: RetentionCandidate[] = [];
   for (const { info, dir } of sessions) {
     const live = info.id === activeSessionId || (info.endedAt === null && (await isBeingRecorded(dir)));
-    candidates.push({ id: info.id, dir, bytes: await folderBytes(dir), live });
+    // Sizes matter only to a byte limit; without one, no session folder is walked.
+    const bytes = policy.keepBytes === null ? 0 : await folderBytes(dir);
+    candidates.push({ id: info.id, dir, bytes, live });
   }
   for (const session of sessionsToRemove(candidates, policy)) {
     await rm(session.dir, { recursive: true, force: true }).then(
@@ -75,11 +76,7 @@ async function removeAbandonedStaging(sessionsDir: string): Promise<void> {
   const names = await readdir(sessionsDir).catch(() => [] as string[]);
   for (const name of names.filter((candidate) => /^\..+\.partial$/.test(candidate))) {
     const dir = join(sessionsDir, name);
-    const hasLock = await stat(join(dir, LOCK_FILE)).then(
-      () => true,
-      () => false,
-    );
-    if (hasLock && !(await isBeingRecorded(dir)))
+    if ((await exists(join(dir, LOCK_FILE))) && !(await isBeingRecorded(dir)))
       await rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }
 }

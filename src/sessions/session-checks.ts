@@ -1,7 +1,8 @@
 // What a reader checks beyond the line format: frames that steps name, step numbers, files a kill left behind. Node only.
-import { access, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StepRecord } from './schema.js';
+import { exists } from './session-files.js';
 
 /** Warnings about a session folder's consistency; an empty list for a session that was recorded whole. */
 export async function checkSessionFiles(dir: string, steps: StepRecord[]): Promise<string[]> {
@@ -14,11 +15,8 @@ export async function checkSessionFiles(dir: string, steps: StepRecord[]): Promi
     if (size === null) warnings.push(`step ${step.step}: its frame ${step.frame} is missing`);
     else if (size === 0) warnings.push(`step ${step.step}: its frame ${step.frame} is empty`);
   }
-  const leftover = await access(join(dir, 'session.json.tmp')).then(
-    () => true,
-    () => false,
-  );
-  if (leftover) warnings.push('session.json.tmp was left behind: the run ended while rewriting session.json');
+  if (await exists(join(dir, 'session.json.tmp')))
+    warnings.push('session.json.tmp was left behind: the run ended while rewriting session.json');
   return warnings;
 }
 

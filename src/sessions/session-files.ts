@@ -50,7 +50,8 @@ export const diskSessionFiles: SessionFiles = {
   },
 };
 
-async function exists(path: string): Promise<boolean> {
+/** Whether anything exists at `path`. */
+export async function exists(path: string): Promise<boolean> {
   return access(path).then(
     () => true,
     () => false,

@@ -2,6 +2,7 @@
 import { execFile } from 'node:child_process';
 import { readFile, stat } from 'node:fs/promises';
 import { promisify } from 'node:util';
+import { sleep } from '../abortable.js';
 import type { CheckResult } from './task.js';
 import type { TaskContext } from './task-context.js';
 
@@ -16,7 +17,7 @@ export async function eventually(check: () => Promise<CheckResult>, timeoutMs = 
   for (;;) {
     const result = await check();
     if (result.success || Date.now() >= deadline) return result;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
   }
 }
 

@@ -2,6 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmod, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sleep } from '../abortable.js';
 import type { PageServer } from './page-server.js';
 import { XWindows } from './windows.js';
 
@@ -93,7 +94,7 @@ async function endProcessGroup(child: ChildProcess): Promise<void> {
   if (!signalGroup('SIGTERM')) return;
   for (let waited = 0; waited < 2000; waited += 50) {
     if (!signalGroup(0)) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sleep(50);
   }
   signalGroup('SIGKILL');
 }
