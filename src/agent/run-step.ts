@@ -17,7 +17,6 @@ import { observe, type Observation } from './observe.js';
 import type { PauseGate } from './pause-gate.js';
 import { actionKey } from './stop-conditions.js';
 import { think, type Thought } from './think.js';
-import { UnknownSecretError } from './secrets.js';
 
 /** What every step of one run shares. */
 export interface StepContext {
@@ -69,8 +68,7 @@ export async function runStep(
     return await draft.run(history, previousFrame);
   } catch (error) {
     if (isAbort(error, context.signal)) await draft.recordInterrupted();
-    else if (error instanceof UnknownSecretError) await draft.recordInterrupted(error.message);
-    // A server that failed mid-answer loses nothing the model had already said.
+    // A server that failed mid-answer (or a missing secret) loses nothing the model had already said.
     else await draft.recordInterrupted(error instanceof Error ? error.message : String(error));
     throw error;
   }
@@ -146,7 +144,7 @@ class StepDraft {
     return { kind: 'acted', history: next, frame: observation.frame };
   }
 
-  /** Records a step cut short by a stop, so the session shows what the model had said. */
+  /** Records a step cut short by a stop or by `error`, so the session shows what the model had said. */
   async recordInterrupted(error: string | null = null): Promise<void> {
     if (this.recorded || !this.observation) return;
     const answer = parseAnswer(this.answer, this.observation.frame, this.reasoning);

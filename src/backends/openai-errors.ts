@@ -58,7 +58,6 @@ export function statusError(context: ServerContext, status: number, body: string
   );
 }
 
-/** A stream whose content broke the protocol; `what` is a short description that never quotes the raw body. */
 /** The server sent nothing for `idleMs`: hung or overloaded; the step fails rather than wait for ever. */
 export function stalledError(context: ServerContext, idleMs: number): BackendError {
   return new BackendError(
@@ -68,6 +67,7 @@ export function stalledError(context: ServerContext, idleMs: number): BackendErr
   );
 }
 
+/** A stream whose content broke the protocol; `what` is a short description that never quotes the raw body. */
 export function badResponseError(context: ServerContext, what: string): BackendError {
   return new BackendError('bad-response', `The model server at ${context.baseUrl} ${what}.`);
 }

@@ -32,7 +32,7 @@ const EXIT_STOPPED = 4;
  */
 export async function modelDownloadCommand(args: string[], io: Io): Promise<number> {
   const flags = parseDownloadArgs(args);
-  const manifest = await asUsageErrorAsync(() => loadManifest(flags.manifest));
+  const manifest = await loadManifest(flags.manifest).catch(rethrowAsUsage);
   const variant = parseVariant(flags.variant);
   const files = asUsageError(() => publishedFiles(manifest, variant));
   const repo = parseRepo(flags.repo ?? manifest.repo);
@@ -83,21 +83,17 @@ function reportFailure(error: unknown, signal: AbortSignal, out: string, stderr:
   throw error;
 }
 
-async function asUsageErrorAsync<T>(read: () => Promise<T>): Promise<T> {
-  try {
-    return await read();
-  } catch (error) {
-    if (error instanceof ManifestError) throw new UsageError(error.message);
-    throw error;
-  }
+/** A manifest problem as a UsageError (exit 2); anything else as it is. */
+function rethrowAsUsage(error: unknown): never {
+  if (error instanceof ManifestError) throw new UsageError(error.message);
+  throw error;
 }
 
 function asUsageError<T>(read: () => T): T {
   try {
     return read();
   } catch (error) {
-    if (error instanceof ManifestError) throw new UsageError(error.message);
-    throw error;
+    return rethrowAsUsage(error);
   }
 }
 

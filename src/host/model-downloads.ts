@@ -34,14 +34,9 @@ export class ModelDownloads {
     out?: string | undefined;
   }): Promise<{ downloadId: string; out: string }> {
     if (this.active) throw new HostError('busy', 'A model download is already running: stop it or wait for it to end.');
-    const manifest = await loadManifest(this.options.manifestPath).catch(rethrowAsConfig);
-    const files = (() => {
-      try {
-        return publishedFiles(manifest, request.variant);
-      } catch (error) {
-        return rethrowAsConfig(error);
-      }
-    })();
+    const { manifest, files } = await loadManifest(this.options.manifestPath)
+      .then((loaded) => ({ manifest: loaded, files: publishedFiles(loaded, request.variant) }))
+      .catch(rethrowAsConfig);
     const out = resolve(
       request.out ??
         join(this.options.modelsDir ?? defaultModelsDir(), modelFolderName(manifest.repo, request.variant)),
