@@ -28,6 +28,10 @@ interface KeyFile {
 const KEY_ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** Secrets share keys.json with API keys under this prefix, which no key id can contain. */
 const SECRET_PREFIX = 'secret:';
+const NO_KEYCHAIN_FOR_KEY =
+  'This system has no usable keychain, so Deskhand cannot store the key safely. Set it in an environment ' +
+  'variable and use an env:VAR key reference instead.';
+const NO_KEYCHAIN_FOR_SECRET = 'This system has no usable keychain, so Deskhand cannot store the secret safely.';
 
 export class SafeStorageKeyStore implements KeyStore {
   /** Serialises writes so that two quick saves cannot lose one another. */
@@ -50,7 +54,7 @@ export class SafeStorageKeyStore implements KeyStore {
     if (sealed === undefined || !(await this.available())) return undefined;
     try {
       const { result, shouldReEncrypt } = await this.safeStorage.decryptStringAsync(Buffer.from(sealed, 'base64'));
-      if (shouldReEncrypt) await this.set(id, result).catch(() => undefined);
+      if (shouldReEncrypt) await this.seal(id, result, NO_KEYCHAIN_FOR_KEY).catch(() => undefined);
       return result;
     } catch {
       return undefined;
@@ -60,14 +64,7 @@ export class SafeStorageKeyStore implements KeyStore {
   /** Seals `key` under `id`; returns the keyRef to put in a backend preset. */
   async set(id: string, key: string): Promise<string> {
     checkId(id);
-    if (!(await this.available())) {
-      throw new KeyStoreError(
-        'This system has no usable keychain, so Deskhand cannot store the key safely. Set it in an environment ' +
-          'variable and use an env:VAR key reference instead.',
-      );
-    }
-    const sealed = (await this.safeStorage.encryptStringAsync(key)).toString('base64');
-    await this.update((keys) => ({ ...keys, [id]: sealed }));
+    await this.seal(id, key, NO_KEYCHAIN_FOR_KEY);
     return `keychain:${id}`;
   }
 
@@ -79,16 +76,12 @@ export class SafeStorageKeyStore implements KeyStore {
 
   async setSecret(name: string, value: string): Promise<void> {
     checkSecretName(name);
-    if (!(await this.available())) {
-      throw new KeyStoreError('This system has no usable keychain, so Deskhand cannot store the secret safely.');
-    }
-    const sealed = (await this.safeStorage.encryptStringAsync(value)).toString('base64');
-    await this.update((keys) => ({ ...keys, [SECRET_PREFIX + name]: sealed }));
+    await this.seal(SECRET_PREFIX + name, value, NO_KEYCHAIN_FOR_SECRET);
   }
 
   async deleteSecret(name: string): Promise<void> {
     checkSecretName(name);
-    await this.update((keys) => Object.fromEntries(Object.entries(keys).filter(([id]) => id !== SECRET_PREFIX + name)));
+    await this.remove(SECRET_PREFIX + name);
   }
 
   /** The names of the stored secrets; their values never leave the store except to be typed. */
@@ -99,12 +92,23 @@ export class SafeStorageKeyStore implements KeyStore {
 
   async delete(id: string): Promise<void> {
     checkId(id);
-    await this.update((keys) => Object.fromEntries(Object.entries(keys).filter(([name]) => name !== id)));
+    await this.remove(id);
   }
 
   async has(id: string): Promise<boolean> {
     checkId(id);
     return Object.hasOwn((await this.read()).keys, id);
+  }
+
+  /** Seals `value` under the keys.json entry `entry` (a key id, or a secret's prefixed name). */
+  private async seal(entry: string, value: string, unavailable: string): Promise<void> {
+    if (!(await this.available())) throw new KeyStoreError(unavailable);
+    const sealed = (await this.safeStorage.encryptStringAsync(value)).toString('base64');
+    await this.update((keys) => ({ ...keys, [entry]: sealed }));
+  }
+
+  private remove(entry: string): Promise<void> {
+    return this.update((keys) => Object.fromEntries(Object.entries(keys).filter(([name]) => name !== entry)));
   }
 
   private async available(): Promise<boolean> {

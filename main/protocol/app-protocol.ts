@@ -132,7 +132,7 @@ function notFound(status = 404): Response {
   return new Response(null, { status, headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } });
 }
 
-/** The handler for `protocol.handle('app', …)`: GET and HEAD only, files with a MIME type and our CSP. */
+/** The handler for `protocol.handle('app', …)`: GET and HEAD (POST /imports only), files with a MIME type and CSP. */
 export function createAppRequestHandler(deps: AppProtocolDeps): (request: Request) => Promise<Response> {
   const read = deps.readFile ?? ((path: string) => readFile(path));
   return async (request) => {

@@ -21,7 +21,7 @@ export interface FrameImageProps {
 
 export function FrameImage({ sessionId, frame, width, height, alt, testId, overlay, keepPrevious }: FrameImageProps) {
   const { t } = useTranslation();
-  const url = useLoadedUrl(useFrameUrl(sessionId, frame, keepPrevious), Boolean(keepPrevious));
+  const url = useLoadedUrl(useFrameUrl(sessionId, frame), Boolean(keepPrevious));
   const box = useRef<HTMLDivElement>(null);
   const renderedWidth = useElementWidth(box);
   const [natural, setNatural] = useState<{ width: number; height: number } | null>(null);

@@ -20,10 +20,10 @@ export function frameUrl(client: HostClient, sessionId: string, frame: string): 
 }
 
 /**
- * The URL of a frame, or null while it is being looked up (or when there is no frame). With `keepPrevious` the
- * last resolved URL stays until the new one is known, so a player does not flash empty between frames.
+ * The URL of a frame, or null while it is being looked up (or when there is no frame). A player keeps the previous
+ * picture up with `useLoadedUrl`, which holds the last loaded URL through the null.
  */
-export function useFrameUrl(sessionId: string | null, frame: string | null, keepPrevious = false): string | null {
+export function useFrameUrl(sessionId: string | null, frame: string | null): string | null {
   const client = useHost();
   const key = sessionId && frame ? `${sessionId}/${frame}` : null;
   const [resolved, setResolved] = useState<{ key: string; url: string } | null>(null);
@@ -41,5 +41,5 @@ export function useFrameUrl(sessionId: string | null, frame: string | null, keep
   }, [client, sessionId, frame]);
 
   if (!resolved) return null;
-  return resolved.key === key || (keepPrevious && key !== null) ? resolved.url : null;
+  return resolved.key === key ? resolved.url : null;
 }

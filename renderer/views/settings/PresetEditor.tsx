@@ -56,18 +56,21 @@ export function PresetEditor({ preset, presets, onApply, onCancel }: PresetEdito
     <div className="preset-editor" data-testid="preset-editor">
       <div className="segmented" role="radiogroup" aria-label={t('settings.backends.kind')}>
         {(['openai', 'local'] as const).map((option) => (
-          <button
+          <label
             key={option}
-            type="button"
-            role="radio"
-            aria-checked={kind === option}
             className={`segment ${kind === option ? 'is-checked' : ''}`}
             data-testid={`preset-kind-${option}`}
-            onClick={() => setKind(option)}
           >
+            <input
+              type="radio"
+              name="preset-kind"
+              value={option}
+              checked={kind === option}
+              onChange={() => setKind(option)}
+            />
             <Icon name={option === 'local' ? 'chip' : 'server'} />
             {t(option === 'local' ? 'settings.backends.kindLocal' : 'settings.backends.kindServer')}
-          </button>
+          </label>
         ))}
       </div>
       <div className="field-grid field-grid-2">
