@@ -62,7 +62,7 @@ if (Object.hasOwn(SINGLE_MODES, mode)) {
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 } else {
   process.stderr.write(
-    `Unknown benchmark "${mode}": use \`npm run bench\` or \`npm run bench -- engine|stop|fuzz|soak\`.\n`,
+    `Unknown benchmark "${mode}": use \`npm run bench\` or \`npm run bench -- engine|stop|fuzz|soak|ui\`.\n`,
   );
   process.exit(2);
 }
