@@ -1,4 +1,5 @@
 // How `deskhand run` shows a run: JSON lines for programs, or live text for people. Node only.
+import { describeAction } from '../glm/describe-action.js';
 import type { RunEvent } from '../host/protocol/run-events.js';
 
 export type EventPrinter = (event: RunEvent) => void;
@@ -42,7 +43,7 @@ export function textPrinter(out: NodeJS.WritableStream, colour: boolean): EventP
         break;
       }
       case 'action-parsed':
-        out.write(`\n${bold('→')} ${describeAction(event)}\n`);
+        out.write(`\n${bold('→')} ${describeParsedAction(event)}\n`);
         break;
       case 'paused':
         out.write('\n(paused)\n');
@@ -59,15 +60,6 @@ export function textPrinter(out: NodeJS.WritableStream, colour: boolean): EventP
   };
 }
 
-function describeAction(event: Extract<RunEvent, { type: 'action-parsed' }>): string {
-  const { action } = event;
-  if (event.error) return `${action.name}: ${event.error}`;
-  const parts: string[] = [action.name];
-  if (action.point) parts.push(`at pixel ${action.point[0]},${action.point[1]}`);
-  if (action.endPoint) parts.push(`to ${action.endPoint[0]},${action.endPoint[1]}`);
-  if (action.keys) parts.push(action.keys.join('+'));
-  if (action.text !== null) parts.push(JSON.stringify(action.text));
-  if (action.direction) parts.push(`${action.direction} ×${action.steps}`);
-  if (action.elementInfo) parts.push(`(${action.elementInfo})`);
-  return parts.join(' ');
+function describeParsedAction(event: Extract<RunEvent, { type: 'action-parsed' }>): string {
+  return event.error ? `${event.action.name}: ${event.error}` : describeAction(event.action);
 }

@@ -3,6 +3,7 @@ import { createInterface } from 'node:readline';
 import { confirmWhenRisky } from '../agent/risk-policy.js';
 import type { ConfirmAction, ConfirmRequest } from '../agent/run-step.js';
 import { ConfirmationPolicy } from '../host/protocol/settings.js';
+import { describeAction } from '../glm/describe-action.js';
 import { UsageError } from './usage.js';
 
 /** The prompt's streams: answers are read from `input`, questions written to `output` (stderr, not --json stdout). */
@@ -49,10 +50,7 @@ export function createTerminalConfirm(policy: ConfirmationPolicy, streams: Promp
 }
 
 function describe({ step, action }: ConfirmRequest): string {
-  const target = action.elementInfo ? ` "${action.elementInfo}"` : '';
-  const where = action.point ? ` at [${action.point.join(', ')}]` : '';
-  const keys = action.keys ? ` ${action.keys.join('+')}` : '';
-  return `\nStep ${step}: Deskhand wants to ${action.name}${keys}${target}${where}.`;
+  return `\nStep ${step}: Deskhand wants to ${describeAction(action)}.`;
 }
 
 /** A pipe that stays open without an answer (a harness that never writes) must not hold the run forever. */

@@ -1,18 +1,8 @@
 // The words a rerun uses when the screen no longer matches the recording. Node only.
 import type { Action } from '../glm/actions.js';
+import { describeAction } from '../glm/describe-action.js';
 import { VERIFY_LIMITS, type VerifyMode } from './thresholds.js';
 import type { TargetDifference } from './verify-screen.js';
-
-/** A short description of an action, e.g. `left_click at 260,460` or `type "hello"`. */
-export function describeAction(action: Action): string {
-  const parts: string[] = [action.name];
-  if (action.point) parts.push(`at ${action.point[0]},${action.point[1]}`);
-  if (action.endPoint) parts.push(`to ${action.endPoint[0]},${action.endPoint[1]}`);
-  if (action.keys) parts.push(action.keys.join('+'));
-  if (action.text !== null) parts.push(JSON.stringify(action.text));
-  if (action.direction) parts.push(action.direction);
-  return parts.join(' ');
-}
 
 /** Why a step was not carried out: which target differed, by how much, and the limits of the mode. */
 export function describeMismatch(

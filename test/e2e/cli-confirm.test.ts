@@ -57,7 +57,7 @@ describe('deskhand run --confirm', () => {
     const run = runWithConfirm('');
     const { code } = await run.exited;
     expect(code, run.stderr()).toBe(4);
-    expect(run.stderr()).toContain('Deskhand wants to left_click "Delete account"');
+    expect(run.stderr()).toContain('Deskhand wants to left_click on "Delete account"');
     expect(run.stderr()).toContain('(no answer: declined)');
     expect(await leftClicks()).toBe(0);
     expect(run.events.some((event) => event.type === 'action-done')).toBe(false);

@@ -8,7 +8,7 @@ import { Outcome, StepTimings } from '../../host/protocol/run-events.js';
 import { FRAME_NAME } from '../archive/archive-layout.js';
 import type { SessionDetail } from '../reader.js';
 import type { StepRecord } from '../schema.js';
-import { describeAction } from './describe-action.js';
+import { describeAction } from '../../glm/describe-action.js';
 
 /** A point to draw on the frame, in the frame's own pixels (the image may be embedded smaller). */
 export const ReportTarget = z.object({ x: z.number(), y: z.number(), role: z.enum(['point', 'from', 'to']) });

@@ -47,7 +47,7 @@ describe('terminal confirmation', () => {
     expect(await prompt.confirm(DELETE_CLICK, signal())).toBe(false);
     expect(await prompt.confirm(DELETE_CLICK, signal())).toBe(false);
     prompt.close();
-    expect(streams.written()).toContain('Step 2: Deskhand wants to left_click "Delete" at [10, 10].');
+    expect(streams.written()).toContain('Step 2: Deskhand wants to left_click on "Delete" at 10,10.');
     expect(streams.written()).toContain('Go ahead? [y/N] ');
     expect(streams.written().match(/Go ahead\?/g)).toHaveLength(3);
   });

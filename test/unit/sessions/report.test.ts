@@ -141,7 +141,7 @@ describe('report contents', () => {
       { x: 100, y: 200, role: 'from' },
       { x: 1500, y: 900, role: 'to' },
     ]);
-    expect(drag!.action).toBe('left_drag (100, 200) → (1500, 900)');
+    expect(drag!.action).toBe('left_drag at 100,200 to 1500,900');
     expect(typed!.image).toBe(`data:image/png;base64,${png.toString('base64')}`);
     expect(typed!.targets).toEqual([]);
     expect(typed!.action).toBe('type "hello"');
