@@ -35,7 +35,7 @@ describe('progress printers', () => {
     const print = textPrinter(out.stream, false);
     EVENTS.forEach(print);
     expect(out.text()).toBe(
-      "\n── step 1 ──\nthinking:\nLook at the form.\nanswer:\nClick OK.\nleft_click(start_box='[500,500]')\n→ left_click on \"OK\" at 960,540\n\nDONE: Finished. (1 steps)\n",
+      '\n── step 1 ──\nthinking:\nLook at the form.\nanswer:\nClick OK.\nleft_click(start_box=\'[500,500]\')\n→ left_click on "OK" at 960,540\n\nDONE: Finished. (1 steps)\n',
     );
   });
 
