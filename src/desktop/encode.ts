@@ -52,13 +52,25 @@ export function toRgb(frame: Pick<Frame, 'pixels' | 'channelOrder' | 'width' | '
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
+/** A step encodes one frame up to three times (full, model-size, history): the channel swap is done once. */
+const rgbCopies = new WeakMap<Buffer, Buffer>();
+
+function rgbOf(frame: Frame): Buffer {
+  let rgb = rgbCopies.get(frame.pixels);
+  if (!rgb) {
+    rgb = toRgb(frame);
+    rgbCopies.set(frame.pixels, rgb);
+  }
+  return rgb;
+}
+
 /** Encodes a frame with sharp; resizing happens after the channel swap, on 3 channels. */
 export async function encodeFrame(frame: Frame, options: EncodeOptions): Promise<EncodedImage> {
   const scale = options.scale ?? 1;
   if (!(scale > 0 && scale <= 1)) throw new Error(`Encode scale ${scale} must be in (0, 1]`);
   const width = Math.max(1, Math.round(frame.width * scale));
   const height = Math.max(1, Math.round(frame.height * scale));
-  let image = sharp(toRgb(frame), { raw: { width: frame.width, height: frame.height, channels: 3 } });
+  let image = sharp(rgbOf(frame), { raw: { width: frame.width, height: frame.height, channels: 3 } });
   if (width !== frame.width || height !== frame.height) image = image.resize(width, height, { fit: 'fill' });
   if (options.format === 'png') {
     return { mime: 'image/png', data: await image.png().toBuffer(), width, height };
