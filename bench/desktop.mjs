@@ -54,12 +54,13 @@ export async function startPlainDesktop(size = '1280x800') {
 /** Chromium in kiosk mode at scale 1 on the desktop that `env` names, with its profile in `profileDir`. */
 export async function launchKioskChromium(env, profileDir) {
   const { chromium } = await import('playwright-core');
+  const { KIOSK_CHROMIUM_ARGS } = await import('../dist/src/suite/chromium-kiosk.js');
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: '/usr/bin/chromium',
     headless: false,
     env,
     viewport: null,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--kiosk', '--force-device-scale-factor=1'],
+    args: [...KIOSK_CHROMIUM_ARGS],
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return { context, page };
