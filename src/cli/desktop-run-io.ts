@@ -1,12 +1,8 @@
-// What `run` and `sessions rerun` share: the desktop operator and display, the run-start event, the event printer,
-// stop signals. Node only.
-import type { ChatBackend } from '../backends/chat-backend.js';
+// What `run` and `sessions rerun` share: the desktop operator and display, the event printer, stop signals. Node only.
 import { findDisplay } from '../desktop/displays.js';
 import { DesktopSetupError } from '../desktop/errors.js';
 import { createNutOperator } from '../desktop/nut-operator.js';
 import type { Display, Operator } from '../desktop/types.js';
-import type { RunEvent } from '../host/protocol/run-events.js';
-import type { SessionRecorder } from '../sessions/recorder.js';
 import { jsonPrinter, textPrinter, type EventPrinter } from './progress-printer.js';
 import { UsageError } from './usage.js';
 
@@ -27,22 +23,6 @@ export async function openDesktop(
     if (error instanceof DesktopSetupError) throw new UsageError(error.message);
     throw error;
   }
-}
-
-/** The first event a CLI run or rerun prints: the session recording it, the task, the backend and the display. */
-export function runStartEvent(
-  recorder: Pick<SessionRecorder, 'id' | 'dir'>,
-  run: { task: string; backend: Pick<ChatBackend, 'kind' | 'model'>; display: Pick<Display, 'id'> },
-): RunEvent {
-  return {
-    type: 'run-start',
-    sessionId: recorder.id,
-    sessionDir: recorder.dir,
-    task: run.task,
-    backend: run.backend.kind,
-    model: run.backend.model,
-    displayId: run.display.id,
-  };
 }
 
 /** JSON lines with --json, else live text (coloured on a terminal). */

@@ -1,13 +1,14 @@
 // `deskhand sessions rerun ID`: a recorded session's actions again, as a macro, each after a screen check. Node only.
 import { parseArgs } from 'node:util';
 import type { Display } from '../desktop/types.js';
+import { runStartEvent } from '../host/protocol/run-events.js';
 import { planReplay, type ReplayPlan } from '../rerun/plan-steps.js';
 import { rerunSession } from '../rerun/rerun-loop.js';
 import { sizesMap } from '../rerun/scale-action.js';
 import { VERIFY_MODES, type VerifyMode } from '../rerun/thresholds.js';
 import { newSessionInfo } from '../sessions/new-session.js';
 import { defaultSessionsDir } from '../sessions/paths.js';
-import { eventPrinter, listenForStop, openDesktop, runStartEvent } from './desktop-run-io.js';
+import { eventPrinter, listenForStop, openDesktop } from './desktop-run-io.js';
 import { openCliSession, parseSessionFlags, RUN_SESSION_OPTIONS } from './run-session-flags.js';
 import { openSession, type SessionsIo } from './sessions-args.js';
 import { UsageError } from './usage.js';

@@ -8,6 +8,7 @@ import type { ConfirmRequest } from '../agent/run-step.js';
 import type { ChatBackend } from '../backends/chat-backend.js';
 import type { Display, Operator } from '../desktop/types.js';
 import type { HostEvent, RunStartParams } from './protocol/host-api.js';
+import { runStartEvent } from './protocol/run-events.js';
 import type { Settings } from './protocol/settings.js';
 import { newSessionInfo } from '../sessions/new-session.js';
 import type { SecretSource } from '../agent/secrets.js';
@@ -81,15 +82,7 @@ export class RunController {
     const emitRun = (event: Extract<HostEvent, { type: 'run' }>['event']) =>
       this.deps.emit({ type: 'run', runId: run.runId, sessionId: run.sessionId, event });
     this.setState(run, 'running');
-    emitRun({
-      type: 'run-start',
-      sessionId: recorder.id,
-      sessionDir: recorder.dir,
-      task: params.instruction,
-      backend: backend.kind,
-      model: backend.model,
-      displayId: display.id,
-    });
+    emitRun(runStartEvent(recorder, { task: params.instruction, backend, display }));
     run.done = runAgent({
       task: params.instruction,
       backend,

@@ -77,3 +77,19 @@ export const RunEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('run-end'), outcome: Outcome, steps: z.number().int(), sessionId: z.string() }),
 ]);
 export type RunEvent = z.infer<typeof RunEvent>;
+
+/** The first event of every run or rerun: the session recording it, the task, the backend and the display. */
+export function runStartEvent(
+  session: { id: string; dir: string },
+  run: { task: string; backend: { kind: string; model: string }; display: { id: string } },
+): RunEvent {
+  return {
+    type: 'run-start',
+    sessionId: session.id,
+    sessionDir: session.dir,
+    task: run.task,
+    backend: run.backend.kind,
+    model: run.backend.model,
+    displayId: run.display.id,
+  };
+}
