@@ -1,7 +1,7 @@
 // Agent loop settings: step budget, history screenshots (0–4), settle wait, screenshot size. Renderer.
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../src/host/protocol/settings.js';
-import { Field } from '../../components/Field.js';
+import { Field, type FieldProps } from '../../components/Field.js';
 import type { SectionProps } from './settings-update.js';
 import { SettingsSection } from './SettingsSection.js';
 
@@ -10,6 +10,36 @@ const MAX_PIXEL_CHOICES = [1920 * 1080, 1280 * 800, 1024 * 640] as const;
 
 function formatMegapixels(pixels: number): string {
   return `${(pixels / 1_000_000).toFixed(1)} MP`;
+}
+
+type FieldControlProps = Parameters<FieldProps['children']>[0];
+
+/** A number box that shows an unfinished entry (NaN while the user types) as empty; validation happens on save. */
+function NumberInput({
+  range: [min, max, step],
+  testId,
+  value,
+  onChange,
+  ...props
+}: FieldControlProps & {
+  range: readonly [min: number, max: number, step: number];
+  testId: string;
+  value: number;
+  onChange: (value: number) => void;
+}) {
+  return (
+    <input
+      {...props}
+      className="input"
+      type="number"
+      min={min}
+      max={max}
+      step={step}
+      data-testid={testId}
+      value={Number.isNaN(value) ? '' : value}
+      onChange={(event) => onChange(event.target.valueAsNumber)}
+    />
+  );
 }
 
 export function LoopSettings({ settings, update }: SectionProps) {
@@ -23,16 +53,12 @@ export function LoopSettings({ settings, update }: SectionProps) {
       <div className="field-grid field-grid-3">
         <Field label={t('settings.loop.maxSteps')} hint={t('settings.loop.maxStepsHint')}>
           {(props) => (
-            <input
+            <NumberInput
               {...props}
-              className="input"
-              type="number"
-              min={1}
-              max={1000}
-              step={1}
-              data-testid="max-steps-input"
-              value={Number.isNaN(loop.maxSteps) ? '' : loop.maxSteps}
-              onChange={(event) => setLoop({ maxSteps: event.target.valueAsNumber })}
+              range={[1, 1000, 1]}
+              testId="max-steps-input"
+              value={loop.maxSteps}
+              onChange={(maxSteps) => setLoop({ maxSteps })}
             />
           )}
         </Field>
@@ -56,16 +82,12 @@ export function LoopSettings({ settings, update }: SectionProps) {
         </Field>
         <Field label={t('settings.loop.settle')} hint={t('settings.loop.settleHint')}>
           {(props) => (
-            <input
+            <NumberInput
               {...props}
-              className="input"
-              type="number"
-              min={0}
-              max={10000}
-              step={100}
-              data-testid="settle-input"
-              value={Number.isNaN(loop.settleCapMs) ? '' : loop.settleCapMs}
-              onChange={(event) => setLoop({ settleCapMs: event.target.valueAsNumber })}
+              range={[0, 10000, 100]}
+              testId="settle-input"
+              value={loop.settleCapMs}
+              onChange={(settleCapMs) => setLoop({ settleCapMs })}
             />
           )}
         </Field>
