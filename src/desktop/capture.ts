@@ -1,6 +1,7 @@
 // Captures one display into a Frame: nut-js (libnut XGetImage) by default, screenshot-desktop as fallback. Node only.
 import sharp from 'sharp';
 import { loadNut } from './nut.js';
+import { screenshotSourceFor } from './screenshot-source.js';
 import type { Display, Frame } from './types.js';
 
 /** How frames are taken: 'auto' is nut-js, switching to screenshot-desktop for good if nut-js fails. */
@@ -44,14 +45,25 @@ export async function captureWithNut(display: Display, signal?: AbortSignal): Pr
   };
 }
 
-/** Takes a PNG through screenshot-desktop's published API (ImageMagick on Linux) and decodes it to RGBA. */
+/**
+ * Takes a PNG through screenshot-desktop's published API (ImageMagick on Linux) and decodes it to RGBA, cut to the
+ * display when it is part of a larger output.
+ */
 export async function captureWithScreenshotDesktop(display: Display, signal?: AbortSignal): Promise<Frame> {
   signal?.throwIfAborted();
   const { default: screenshot } = await import('screenshot-desktop');
+  const source = screenshotSourceFor(display, await screenshot.listDisplays());
+  if (!source) {
+    throw new Error(`screenshot-desktop lists no screen that holds display ${display.id}: check \`xrandr --current\``);
+  }
   const capturedAt = Date.now();
-  const png = await screenshot({ screen: display.id, format: 'png' });
+  const png = await screenshot({ screen: source.screen, format: 'png' });
   signal?.throwIfAborted();
-  const { data, info } = await sharp(png).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { crop } = source;
+  const image = crop
+    ? sharp(png).extract({ left: crop.x, top: crop.y, width: crop.width, height: crop.height })
+    : sharp(png);
+  const { data, info } = await image.ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   signal?.throwIfAborted();
   return {
     displayId: display.id,

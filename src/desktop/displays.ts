@@ -1,4 +1,5 @@
-// Lists the displays of an X11 desktop (xrandr, with a nut-js fallback) and resolves display ids. Node only.
+// Lists the displays of an X11 desktop (xrandr monitors or outputs, with a nut-js fallback) and resolves display ids.
+// Node only.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { z } from 'zod';
@@ -33,6 +34,27 @@ export function parseXrandrOutputs(text: string): XrandrOutput[] {
     });
   }
   return outputs;
+}
+
+const MONITOR_LINE = /^\s*\d+:\s+([+*]*)(\S+)\s+(\d+)\/\d+x(\d+)\/\d+([+-]\d+)([+-]\d+)/;
+
+/**
+ * Parses `xrandr --listmonitors`: RandR 1.5 monitors, one per active output (named after it) plus any the user
+ * defined with `xrandr --setmonitor`, e.g. the halves of one wide panel. `*` marks the primary, `+` an automatic one.
+ */
+export function parseXrandrMonitors(text: string): XrandrOutput[] {
+  const monitors: XrandrOutput[] = [];
+  for (const line of text.split('\n')) {
+    const match = MONITOR_LINE.exec(line);
+    if (!match) continue;
+    const [, flags, name, width, height, x, y] = match;
+    monitors.push({
+      name: name ?? '',
+      primary: flags?.includes('*') ?? false,
+      bounds: { x: Number(x), y: Number(y), width: Number(width), height: Number(height) },
+    });
+  }
+  return monitors;
 }
 
 /**
@@ -83,12 +105,20 @@ async function nutScreenDisplay(scaleFactor: number): Promise<Display[]> {
   return [{ id: 'screen', bounds, scaleFactor, primary: true }];
 }
 
-/** Lists the X11 displays; falls back to one display of nut-js's screen size when xrandr fails or lists none. */
+async function readXrandr(args: string[], parse: (text: string) => XrandrOutput[]): Promise<XrandrOutput[]> {
+  return runTool('xrandr', args)
+    .then(parse)
+    .catch((): XrandrOutput[] => []);
+}
+
+/**
+ * Lists the X11 displays: RandR monitors, else active outputs (an xrandr older than 1.5), else one display of
+ * nut-js's screen size when xrandr fails or lists none.
+ */
 export async function listDisplays(): Promise<Display[]> {
   const scaleFactor = await readScaleFactor();
-  const outputs = await runTool('xrandr', ['--current'])
-    .then(parseXrandrOutputs)
-    .catch((): XrandrOutput[] => []);
+  let outputs = await readXrandr(['--listmonitors'], parseXrandrMonitors);
+  if (outputs.length === 0) outputs = await readXrandr(['--current'], parseXrandrOutputs);
   return outputs.length > 0 ? toDisplays(outputs, scaleFactor) : nutScreenDisplay(scaleFactor);
 }
 

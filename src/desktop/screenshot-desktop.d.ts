@@ -7,6 +7,18 @@ declare module 'screenshot-desktop' {
     filename?: string;
     linuxLibrary?: 'imagemagick' | 'scrot';
   }
+  /** On Linux: the xrandr outputs with their offsets and sizes in pixels. */
+  interface ScreenshotDisplay {
+    id: string | number;
+    name?: string;
+    offsetX?: number;
+    offsetY?: number;
+    width?: number;
+    height?: number;
+  }
   function screenshot(options?: ScreenshotOptions): Promise<Buffer>;
+  namespace screenshot {
+    function listDisplays(): Promise<ScreenshotDisplay[]>;
+  }
   export default screenshot;
 }

@@ -13,6 +13,8 @@ export interface ChromiumOptions {
   executablePath?: string;
   /** Extra command-line switches. */
   args?: string[];
+  /** The monitor to fill, for a desktop of several (default: the whole screen from 0,0). */
+  monitor?: { x: number; y: number; width: number };
 }
 
 /** A page shown fullscreen: page coordinates equal screen coordinates (0,0 at the top-left, scale 1). */
@@ -25,11 +27,14 @@ export interface ChromiumPage {
 
 const CHROMIUM_ARGS = [...KIOSK_CHROMIUM_ARGS, '--disable-quic'];
 
-/** Waits until the kiosk window covers the screen, so that targets sit at their documented screen pixels. */
-async function waitForFullscreen(page: Page): Promise<void> {
+/** Waits until the kiosk window covers its monitor, so that targets sit at their documented pixels on it. */
+async function waitForFullscreen(page: Page, monitor: ChromiumOptions['monitor']): Promise<void> {
   await page.waitForFunction(
-    () => window.screenX === 0 && window.screenY === 0 && window.innerWidth === screen.width && document.hasFocus(),
-    undefined,
+    (expected) => {
+      const { x, y, width } = expected ?? { x: 0, y: 0, width: screen.width };
+      return window.screenX === x && window.screenY === y && window.innerWidth === width && document.hasFocus();
+    },
+    monitor,
     { timeout: 30_000, polling: 50 },
   );
 }
@@ -60,7 +65,12 @@ export async function openPageInChromium(
     headless: false,
     env: desktop.env,
     viewport: null,
-    args: [...CHROMIUM_ARGS, ...(options.args ?? [])],
+    // Chromium reads the last --window-position; kiosk mode then fills the monitor that holds that point.
+    args: [
+      ...CHROMIUM_ARGS,
+      ...(options.monitor ? [`--window-position=${options.monitor.x},${options.monitor.y}`] : []),
+      ...(options.args ?? []),
+    ],
     timeout: 60_000,
   });
   const close = async () => {
@@ -70,7 +80,7 @@ export async function openPageInChromium(
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(url, { waitUntil: 'load' });
-    await waitForFullscreen(page);
+    await waitForFullscreen(page, options.monitor);
     await waitForInputReady(page);
     return { page, context, close };
   } catch (error) {

@@ -10,8 +10,14 @@ vi.mock('../../../src/desktop/nut.js', () => ({
   }),
 }));
 
-const screenshot = vi.hoisted(() => vi.fn());
+const screenshot = vi.hoisted(() => Object.assign(vi.fn(), { listDisplays: vi.fn() }));
 vi.mock('screenshot-desktop', () => ({ default: screenshot }));
+
+/** xrandr's outputs as screenshot-desktop lists them: a laptop panel and DP-1 to its right. */
+const SCREENS = [
+  { id: 'eDP-1', offsetX: 0, offsetY: 0, width: 1920, height: 1080 },
+  { id: 'DP-1', offsetX: 1920, offsetY: 0, width: 4, height: 2 },
+];
 
 const display: Display = { id: 'DP-1', bounds: { x: 1920, y: 0, width: 4, height: 2 }, scaleFactor: 1, primary: false };
 
@@ -21,6 +27,7 @@ describe('createCapturer auto', () => {
       .png()
       .toBuffer();
     screenshot.mockResolvedValue(png);
+    screenshot.listDisplays.mockResolvedValue(SCREENS);
     const log = vi.fn();
     const capturer = await createCapturer('auto', log);
     const frame = await capturer.capture(display);
@@ -41,6 +48,29 @@ describe('createCapturer auto', () => {
     expect(capturer.method).toBe('screenshot-desktop');
     await capturer.capture(display);
     expect(log).toHaveBeenCalledTimes(1);
+  });
+
+  it('cuts a monitor defined with xrandr --setmonitor out of the output that holds it', async () => {
+    // One 4×1 output: two red pixels, then two blue ones; the monitor RIGHT is its right half.
+    const png = await sharp(Buffer.from([255, 0, 0, 255, 0, 0, 0, 0, 255, 0, 0, 255]), {
+      raw: { width: 4, height: 1, channels: 3 },
+    })
+      .png()
+      .toBuffer();
+    screenshot.mockResolvedValue(png);
+    screenshot.listDisplays.mockResolvedValue([{ id: 'screen', offsetX: 0, offsetY: 0, width: 4, height: 1 }]);
+    const right: Display = { id: 'RIGHT', bounds: { x: 2, y: 0, width: 2, height: 1 }, scaleFactor: 1, primary: false };
+    const frame = await (await createCapturer('screenshot-desktop')).capture(right);
+    expect(screenshot).toHaveBeenLastCalledWith({ screen: 'screen', format: 'png' });
+    expect([frame.width, frame.height, [...frame.pixels]]).toEqual([2, 1, [0, 0, 255, 255, 0, 0, 255, 255]]);
+  });
+
+  it('names the display when no screen holds it, instead of shooting another one', async () => {
+    screenshot.listDisplays.mockResolvedValue(SCREENS);
+    const elsewhere: Display = { ...display, id: 'HDMI-9', bounds: { x: 9000, y: 0, width: 10, height: 10 } };
+    await expect((await createCapturer('screenshot-desktop')).capture(elsewhere)).rejects.toThrow(
+      'screenshot-desktop lists no screen that holds display HDMI-9',
+    );
   });
 
   it('does not fall back when the capture was aborted', async () => {

@@ -1,6 +1,12 @@
 // xrandr parsing, scale factor rules and display lookup on sample outputs. Node only.
 import { describe, expect, it } from 'vitest';
-import { findDisplay, parseScaleFactor, parseXrandrOutputs, toDisplays } from '../../../src/desktop/displays.js';
+import {
+  findDisplay,
+  parseScaleFactor,
+  parseXrandrMonitors,
+  parseXrandrOutputs,
+  toDisplays,
+} from '../../../src/desktop/displays.js';
 
 const XVFB = `Screen 0: minimum 1 x 1, current 1920 x 1080, maximum 1920 x 1080
 screen connected 1920x1080+0+0 0mm x 0mm
@@ -50,6 +56,45 @@ describe('parseXrandrOutputs', () => {
   it('returns nothing for empty or foreign text', () => {
     expect(parseXrandrOutputs('')).toEqual([]);
     expect(parseXrandrOutputs("Can't open display :9")).toEqual([]);
+  });
+});
+
+const MONITORS_DUAL = `Monitors: 2
+ 0: +*eDP-1 1920/344x1080/194+0+360  eDP-1
+ 1: +DP-1 2560/597x1440/336+1920+0  DP-1
+`;
+
+/** One 3840-wide panel split by `xrandr --setmonitor` into two halves, one of them without an output. */
+const MONITORS_SPLIT = `Monitors: 2
+ 0: LEFT 1920/508x1080/286+0+0  screen
+ 1: RIGHT 1920/508x1080/286+1920+0 
+`;
+
+describe('parseXrandrMonitors', () => {
+  it('reads automatic monitors, named after their outputs, with the primary flag', () => {
+    expect(parseXrandrMonitors(MONITORS_DUAL)).toEqual([
+      { name: 'eDP-1', primary: true, bounds: { x: 0, y: 360, width: 1920, height: 1080 } },
+      { name: 'DP-1', primary: false, bounds: { x: 1920, y: 0, width: 2560, height: 1440 } },
+    ]);
+  });
+
+  it('reads monitors a user defined, by their own names', () => {
+    expect(parseXrandrMonitors(MONITORS_SPLIT)).toEqual([
+      { name: 'LEFT', primary: false, bounds: { x: 0, y: 0, width: 1920, height: 1080 } },
+      { name: 'RIGHT', primary: false, bounds: { x: 1920, y: 0, width: 1920, height: 1080 } },
+    ]);
+  });
+
+  it('reads a monitor left of or above the origin', () => {
+    expect(parseXrandrMonitors(' 0: +HDMI-1 1280/300x1024/240-1280-200  HDMI-1')).toEqual([
+      { name: 'HDMI-1', primary: false, bounds: { x: -1280, y: -200, width: 1280, height: 1024 } },
+    ]);
+  });
+
+  it('returns nothing for output it does not know (an xrandr without --listmonitors)', () => {
+    expect(parseXrandrMonitors('')).toEqual([]);
+    expect(parseXrandrMonitors("xrandr: unrecognized option '--listmonitors'")).toEqual([]);
+    expect(parseXrandrMonitors(XVFB)).toEqual([]);
   });
 });
 
