@@ -1,0 +1,105 @@
+// A HiDPI X desktop (3840×2160, Xft.dpi 192, Chromium at scale 2): clicks land where the model points, also when the
+// model gets a 1080p copy of the screenshot (--max-pixels). Node only.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSession } from '../../src/sessions/reader.js';
+import { FORM_LAYOUT, FORM_PAGE_URL, openPageInChromium, type ChromiumPage } from '../support/chromium.js';
+import { spawnDeskhand } from '../support/cli.js';
+import { startScriptedServer, type ScriptedAnswer } from '../support/scripted-openai-server.js';
+import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
+
+const execFileAsync = promisify(execFile);
+
+// The page is laid out in CSS pixels for 1920×1080; at scale 2 on 3840×2160 every target keeps its 0–999 point.
+const at = (target: keyof typeof FORM_LAYOUT) => `[${FORM_LAYOUT[target].model.join(',')}]`;
+const answer = (explanation: string, call: string): ScriptedAnswer => ({
+  reasoning: `The form is drawn at twice the size. ${explanation}`,
+  answer: `<answer>${explanation}\n<|begin_of_box|>${call}<|end_of_box|>\nMemory:\n[]</answer>`,
+});
+
+let desktop: XDesktop;
+let browser: ChromiumPage;
+let sessionsDir: string;
+
+beforeAll(async () => {
+  desktop = await startXDesktop({ width: 3840, height: 2160 });
+  const xrdb = execFileAsync('xrdb', ['-merge'], { env: desktop.env });
+  xrdb.child.stdin!.end('Xft.dpi: 192\n');
+  await xrdb;
+  browser = await openPageInChromium(desktop, FORM_PAGE_URL, { args: ['--force-device-scale-factor=2'] });
+  sessionsDir = await mkdtemp(join(tmpdir(), 'deskhand-hidpi-'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await desktop?.stop();
+  if (sessionsDir) await rm(sessionsDir, { recursive: true, force: true });
+});
+
+describe('a HiDPI X desktop at scale factor 2', () => {
+  it('clicks, double-clicks and drags where the model points, from a 1080p copy of a 2160p screen', async () => {
+    expect(await browser.page.evaluate(() => window.devicePixelRatio)).toBe(2);
+    const server = await startScriptedServer({
+      style: 'inline',
+      answers: [
+        answer('Click the button.', `left_click(start_box='${at('clickButton')}')`),
+        answer('Double-click it.', `left_double_click(start_box='${at('clickButton')}')`),
+        answer('Drag the block.', `left_drag(start_box='${at('dragSource')}', end_box='${at('dropTarget')}')`),
+        answer('All done.', 'DONE()'),
+      ],
+    });
+    try {
+      const run = spawnDeskhand(
+        [
+          'run',
+          'press the button and drop the block',
+          '--backend',
+          'openai',
+          '--base-url',
+          server.baseUrl,
+          '--max-pixels',
+          String(1920 * 1080),
+          '--sessions-dir',
+          sessionsDir,
+          '--json',
+        ],
+        desktop.env,
+      );
+      const { code } = await run.exited;
+      expect(code, run.stderr()).toBe(0);
+      const state = await browser.page.evaluate(
+        () => (window as unknown as { __state: Record<string, unknown> }).__state,
+      );
+      // A double click is two clicks and a dblclick: three clicks in all, one double.
+      expect(state).toMatchObject({ left: 3, double: 1, drop: { onTarget: true } });
+
+      const body = server.requests[0]!.body as { messages: Array<{ content: Array<{ image_url?: { url: string } }> }> };
+      const url = body.messages[0]!.content.find((part) => part.image_url)!.image_url!.url;
+      const modelImage = await sharp(Buffer.from(url.slice(url.indexOf(',') + 1), 'base64')).metadata();
+      expect([modelImage.width, modelImage.height]).toEqual([1920, 1080]);
+
+      const start = run.events[0]!;
+      if (start.type !== 'run-start') throw new Error('first event is not run-start');
+      const session = await readSession(sessionsDir, start.sessionId);
+      expect(session.info.display).toEqual({
+        id: 'screen',
+        bounds: { x: 0, y: 0, width: 3840, height: 2160 },
+        scaleFactor: 2,
+      });
+      const frame = await sharp(join(session.dir, session.steps[0]!.frame)).metadata();
+      expect([frame.width, frame.height]).toEqual([3840, 2160]);
+      const [modelX, modelY] = FORM_LAYOUT.clickButton.model;
+      expect(session.steps[0]!.inputPoint).toEqual({
+        x: Math.round((modelX / 1000) * 3840),
+        y: Math.round((modelY / 1000) * 2160),
+      });
+    } finally {
+      await server.close();
+    }
+  });
+});
