@@ -268,7 +268,8 @@ export const en = {
     shortcuts: {
       title: 'Shortcuts',
       emergencyStop: 'Emergency stop',
-      emergencyStopHint: 'A global shortcut in the desktop app, e.g. CommandOrControl+Shift+Escape.',
+      emergencyStopHint:
+        'A global shortcut in the desktop app, e.g. CommandOrControl+Shift+Escape. In a browser (deskhand serve) and on the command line, Ctrl+Shift+Escape always stops a run.',
     },
     retention: {
       title: 'Sessions',

@@ -268,7 +268,8 @@ export const zh: Messages = {
     shortcuts: {
       title: '快捷键',
       emergencyStop: '紧急停止',
-      emergencyStopHint: '桌面应用中的全局快捷键，例如 CommandOrControl+Shift+Escape。',
+      emergencyStopHint:
+        '桌面应用中的全局快捷键，例如 CommandOrControl+Shift+Escape。在浏览器（deskhand serve）和命令行中，Ctrl+Shift+Escape 始终会停止运行。',
     },
     retention: {
       title: '会话',

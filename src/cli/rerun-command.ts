@@ -54,7 +54,7 @@ export async function rerunCommand(args: string[], io: Io): Promise<number> {
   });
   const print = eventPrinter(values.json, io.stdout);
   print(runStartEvent(recorder, { task, backend, display }));
-  const stop = listenForStop(io.signals ?? process);
+  const stop = listenForStop(io.signals ?? process, { env, stderr: io.stderr });
   try {
     const result = await rerunSession(plan, {
       sourceDir: source.dir,

@@ -75,7 +75,7 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   print(runStartEvent(recorder, { task, backend, display }));
   const terminalConfirm =
     confirmPolicy && io.stdin ? createTerminalConfirm(confirmPolicy, { input: io.stdin, output: io.stderr }) : null;
-  const stop = listenForStop(io.signals);
+  const stop = listenForStop(io.signals, { env: io.env, stderr: io.stderr });
   try {
     const result = await runAgent({
       task,

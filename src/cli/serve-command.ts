@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { listenForStopKey } from '../desktop/stop-key.js';
 import { environmentKeyStore } from '../host/backend-resolver.js';
 import { startWebHost } from '../host/bind-websocket.js';
 import { createAgentHost } from '../host/create-agent-host.js';
@@ -17,6 +18,7 @@ const RENDERER_DIR = fileURLToPath(new URL('../../renderer/', import.meta.url));
 
 interface Io {
   stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
   env: NodeJS.ProcessEnv;
   signals: NodeJS.EventEmitter;
 }
@@ -48,10 +50,17 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
     throw error.code === 'EADDRINUSE' ? new UsageError(`Port ${port} is in use; pick another with --port.`) : error;
   });
   io.stdout.write(`Deskhand UI: ${web.url}\n`);
+  // A browser tab has no global shortcut: the stop key is heard here, from whichever window has focus.
+  const stopKey = listenForStopKey(io.env, () => {
+    const runId = host.activeRunId();
+    if (runId !== null) void host.dispatch('run.stop', { runId });
+  });
+  void stopKey.ready.then((state) => !state.ok && io.stderr.write(`deskhand: ${state.message}\n`));
   await new Promise<void>((resolve) => {
     io.signals.once('SIGINT', resolve);
     io.signals.once('SIGTERM', resolve);
   });
+  stopKey.dispose();
   await host.dispose();
   await web.close();
   return 0;

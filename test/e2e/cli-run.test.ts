@@ -1,7 +1,9 @@
 // `deskhand run` end to end: the real CLI, a real X desktop with Chromium, a scripted model server on loopback.
+import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readSession } from '../../src/sessions/reader.js';
@@ -11,6 +13,7 @@ import { startScriptedServer, type ScriptedAnswer, type ScriptedServer } from '.
 import { tinyModelDir } from '../support/tiny-model.js';
 import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
 
+const execFileAsync = promisify(execFile);
 const API_KEY = 'sk-test-SECRET-7f3a9c';
 const at = (target: keyof typeof FORM_LAYOUT) => `[${FORM_LAYOUT[target].model.join(',')}]`;
 const quote = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
@@ -229,6 +232,32 @@ describe('deskhand run on a real desktop', () => {
     const partialThinking = session.steps[1]!.thinking;
     expect(partialThinking.length).toBeGreaterThan(0);
     expect(SLOW_REASONING.startsWith(partialThinking)).toBe(true);
+  });
+
+  it('Ctrl+Shift+Escape pressed while another window has focus stops mid-generation with exit 4', async () => {
+    server = await startScriptedServer({
+      style: 'reasoning_content',
+      chunkDelayMs: 40,
+      answers: [
+        answer('Click the button.', `left_click(start_box='${at('clickButton')}')`),
+        {
+          reasoning: SLOW_REASONING,
+          answer: `<answer>x <|begin_of_box|>left_click(start_box='${at('clickButton')}')<|end_of_box|></answer>`,
+        },
+      ],
+    });
+    const run = runDeskhand([]);
+    await run.waitForEvent((event) => event.type === 'reasoning-delta' && event.step === 2);
+    expect(await browser.page.evaluate(() => document.hasFocus())).toBe(true);
+    // xdotool presses the chord as a user would, into the focused Chromium window, not into deskhand's terminal.
+    const pressedAt = performance.now();
+    await execFileAsync('xdotool', ['key', 'ctrl+shift+Escape'], { env: desktop.env });
+    const { code, at: exitedAt } = await run.exited;
+    expect(code, run.stderr()).toBe(4);
+    expect(exitedAt - pressedAt).toBeLessThan(250);
+    expect((await pageState()).left).toBe(1);
+    expect(run.events.at(-1)).toMatchObject({ type: 'run-end', outcome: { kind: 'stopped' } });
+    expect(run.stderr()).not.toContain('stop key');
   });
 
   it('SIGINT during a WAIT stops within 100 ms with exit 4', async () => {

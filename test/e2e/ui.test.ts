@@ -1,7 +1,9 @@
 // The UI in a browser against `deskhand serve` on a real X desktop, with a slow scripted model server.
+import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORM_PAGE_URL, openPageInChromium, type ChromiumPage } from '../support/chromium.js';
@@ -9,6 +11,7 @@ import { startServe, type ServedUi } from '../support/serve.js';
 import { startScriptedServer, type ScriptedServer } from '../support/scripted-openai-server.js';
 import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
 
+const execFileAsync = promisify(execFile);
 const SCREENSHOTS = resolve(import.meta.dirname, '../.tmp/screenshots');
 const LONG_THOUGHT = 'I look at the desktop and consider where the pointer should go next. '.repeat(8);
 
@@ -38,6 +41,10 @@ beforeAll(async () => {
       },
       {
         reasoning: 'Thinking for a long time. '.repeat(400),
+        answer: '<answer><|begin_of_box|>WAIT()<|end_of_box|></answer>',
+      },
+      {
+        reasoning: 'Still weighing the options. '.repeat(400),
         answer: '<answer><|begin_of_box|>WAIT()<|end_of_box|></answer>',
       },
     ],
@@ -144,6 +151,21 @@ describe('Deskhand UI in a browser', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'settings-dark.png'), fullPage: true });
     await byTestId('run-tab').click();
     await page.screenshot({ path: join(SCREENSHOTS, 'run-dark.png') });
+  });
+
+  it('Ctrl+Shift+Escape pressed on the desktop stops a run started from the browser', async () => {
+    await byTestId('run-tab').click();
+    await byTestId('backend-select').selectOption('openai');
+    await byTestId('base-url-input').fill(server.baseUrl);
+    await byTestId('model-input').fill('glm-4.1v-scripted');
+    await byTestId('instruction-input').fill('Think for a while');
+    await byTestId('run-button').click();
+    const thinking = byTestId('step-card').first().getByTestId('thinking');
+    await expect.poll(() => thinking.textContent(), { timeout: 20_000 }).toContain('Still weighing the options.');
+    // The key goes to the desktop's focused window (Chromium showing the form), as a user's key press would.
+    await execFileAsync('xdotool', ['key', 'ctrl+shift+Escape'], { env: desktop.env });
+    await expect.poll(() => byTestId('outcome-banner').getAttribute('data-outcome'), { timeout: 5000 }).toBe('stopped');
+    expect(served.stderr()).not.toContain('stop key');
   });
 
   it('the API rejects invalid messages from the page and answers valid ones', async () => {
