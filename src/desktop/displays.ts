@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { displayBoundsInInputSpace } from './coordinates.js';
 import { DesktopSetupError } from './errors.js';
 import { loadNut } from './nut.js';
+import { assertX11Session } from './session-type.js';
 import type { Display, Rect } from './types.js';
 
 const execFileAsync = promisify(execFile);
@@ -113,9 +114,10 @@ async function readXrandr(args: string[], parse: (text: string) => XrandrOutput[
 
 /**
  * Lists the X11 displays: RandR monitors, else active outputs (an xrandr older than 1.5), else one display of
- * nut-js's screen size when xrandr fails or lists none.
+ * nut-js's screen size when xrandr fails or lists none. Refuses a Wayland session, where X11 sees only XWayland.
  */
 export async function listDisplays(): Promise<Display[]> {
+  assertX11Session(process.env);
   const scaleFactor = await readScaleFactor();
   let outputs = await readXrandr(['--listmonitors'], parseXrandrMonitors);
   if (outputs.length === 0) outputs = await readXrandr(['--current'], parseXrandrOutputs);

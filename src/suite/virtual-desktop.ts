@@ -20,9 +20,12 @@ export function ownDesktop(display: string): TaskDesktop {
   return { display, stop: async () => undefined };
 }
 
-/** process.env aimed at the X display `display`; a Wayland session's variable would draw GTK apps there instead. */
+/**
+ * process.env aimed at the X display `display`, an X11 session of its own: a Wayland session's variable would draw
+ * GTK apps there instead, and Deskhand would refuse to drive it.
+ */
 export function xDisplayEnv(display: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, DISPLAY: display };
+  const env: NodeJS.ProcessEnv = { ...process.env, DISPLAY: display, XDG_SESSION_TYPE: 'x11' };
   delete env.WAYLAND_DISPLAY;
   return env;
 }

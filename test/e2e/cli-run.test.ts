@@ -297,6 +297,22 @@ describe('deskhand run on a real desktop', () => {
     expect((await readSession(sessionsDir, id!)).info.outcome).toMatchObject({ kind: 'error' });
   });
 
+  it('refuses a Wayland session before it records or touches anything (exit 2), and says what to do', async () => {
+    server = await startScriptedServer({ style: 'inline', answers: [DONE] });
+    const eventsBefore = await pageEventCount();
+    const run = runDeskhand([], { XDG_SESSION_TYPE: 'wayland' });
+    const { code } = await run.exited;
+    expect(code).toBe(2);
+    expect(run.stderr()).toContain('This is a Wayland session (XDG_SESSION_TYPE=wayland)');
+    expect(run.stderr()).toContain('DESKHAND_ALLOW_WAYLAND=1');
+    expect(await readdir(sessionsDir)).toEqual([]);
+    expect(server.requests).toEqual([]);
+    expect(await pageEventCount()).toBe(eventsBefore);
+
+    const allowed = runDeskhand([], { XDG_SESSION_TYPE: 'wayland', DESKHAND_ALLOW_WAYLAND: '1' });
+    expect((await allowed.exited).code, allowed.stderr()).toBe(0);
+  });
+
   it('runs the local engine end to end on the tiny model: noise answers end with exit 6 after the retries, recorded', async () => {
     const modelDir = await tinyModelDir();
     const run = spawnDeskhand(
