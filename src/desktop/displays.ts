@@ -19,43 +19,38 @@ export interface XrandrOutput {
   primary: boolean;
 }
 
-const OUTPUT_LINE = /^(\S+) connected (primary )?(\d+)x(\d+)([+-]\d+)([+-]\d+)/;
+/** Reads each line `pattern` matches: its named groups name, width, height, x, y, and primary or flags (`*`). */
+function parseRandrLines(text: string, pattern: RegExp): XrandrOutput[] {
+  const found: XrandrOutput[] = [];
+  for (const line of text.split('\n')) {
+    const groups = pattern.exec(line)?.groups;
+    if (!groups) continue;
+    found.push({
+      name: groups.name ?? '',
+      primary: groups.primary !== undefined || (groups.flags?.includes('*') ?? false),
+      bounds: { x: Number(groups.x), y: Number(groups.y), width: Number(groups.width), height: Number(groups.height) },
+    });
+  }
+  return found;
+}
+
+const OUTPUT_LINE =
+  /^(?<name>\S+) connected (?<primary>primary )?(?<width>\d+)x(?<height>\d+)(?<x>[+-]\d+)(?<y>[+-]\d+)/;
 
 /** Parses `xrandr --current`: connected outputs with a mode (rotation is already applied to WxH). */
 export function parseXrandrOutputs(text: string): XrandrOutput[] {
-  const outputs: XrandrOutput[] = [];
-  for (const line of text.split('\n')) {
-    const match = OUTPUT_LINE.exec(line);
-    if (!match) continue;
-    const [, name, primary, width, height, x, y] = match;
-    outputs.push({
-      name: name ?? '',
-      primary: primary !== undefined,
-      bounds: { x: Number(x), y: Number(y), width: Number(width), height: Number(height) },
-    });
-  }
-  return outputs;
+  return parseRandrLines(text, OUTPUT_LINE);
 }
 
-const MONITOR_LINE = /^\s*\d+:\s+([+*]*)(\S+)\s+(\d+)\/\d+x(\d+)\/\d+([+-]\d+)([+-]\d+)/;
+const MONITOR_LINE =
+  /^\s*\d+:\s+(?<flags>[+*]*)(?<name>\S+)\s+(?<width>\d+)\/\d+x(?<height>\d+)\/\d+(?<x>[+-]\d+)(?<y>[+-]\d+)/;
 
 /**
  * Parses `xrandr --listmonitors`: RandR 1.5 monitors, one per active output (named after it) plus any the user
  * defined with `xrandr --setmonitor`, e.g. the halves of one wide panel. `*` marks the primary, `+` an automatic one.
  */
 export function parseXrandrMonitors(text: string): XrandrOutput[] {
-  const monitors: XrandrOutput[] = [];
-  for (const line of text.split('\n')) {
-    const match = MONITOR_LINE.exec(line);
-    if (!match) continue;
-    const [, flags, name, width, height, x, y] = match;
-    monitors.push({
-      name: name ?? '',
-      primary: flags?.includes('*') ?? false,
-      bounds: { x: Number(x), y: Number(y), width: Number(width), height: Number(height) },
-    });
-  }
-  return monitors;
+  return parseRandrLines(text, MONITOR_LINE);
 }
 
 /**
