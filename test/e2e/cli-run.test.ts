@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readSession } from '../../src/sessions/reader.js';
 import { FORM_LAYOUT, FORM_PAGE_URL, openPageInChromium, type ChromiumPage } from '../support/chromium.js';
-import { spawnDeskhand } from '../support/cli.js';
+import { runStartOf, spawnDeskhand, spawnServedRun } from '../support/cli.js';
 import { startScriptedServer, type ScriptedAnswer, type ScriptedServer } from '../support/scripted-openai-server.js';
 import { tinyModelDir } from '../support/tiny-model.js';
 import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
@@ -25,6 +25,15 @@ const DONE = answer('The form is filled in.', 'DONE()');
 
 const SLOW_REASONING = 'Thinking slowly. '.repeat(200);
 const UNICODE_AND_SYMBOLS = 'Grüße, 世界! @#$%^&*()_+{}:"<>?~|\\ it\'s `ok`';
+
+/** A click, then a second step whose thinking streams for long enough to stop the run in the middle of it. */
+const clickThenThinkSlowly = (): ScriptedAnswer[] => [
+  answer('Click the button.', `left_click(start_box='${at('clickButton')}')`),
+  {
+    reasoning: SLOW_REASONING,
+    answer: `<answer>x <|begin_of_box|>left_click(start_box='${at('clickButton')}')<|end_of_box|></answer>`,
+  },
+];
 
 let desktop: XDesktop;
 let browser: ChromiumPage;
@@ -54,22 +63,13 @@ const pageState = () =>
 const pageEventCount = () =>
   browser.page.evaluate(() => (window as unknown as { __events: unknown[] }).__events.length);
 
-function runDeskhand(extraArgs: string[], env: NodeJS.ProcessEnv = {}) {
-  return spawnDeskhand(
-    [
-      'run',
-      'fill in the test form',
-      '--backend',
-      'openai',
-      '--base-url',
-      server!.baseUrl,
-      '--sessions-dir',
-      sessionsDir,
-      '--json',
-      ...extraArgs,
-    ],
-    { ...desktop.env, ...env },
-  );
+function runDeskhand(args: string[], env: NodeJS.ProcessEnv = {}) {
+  return spawnServedRun('fill in the test form', {
+    baseUrl: server!.baseUrl,
+    sessionsDir,
+    env: { ...desktop.env, ...env },
+    args,
+  });
 }
 
 async function expectFramesOnDisk(sessionDir: string, count: number) {
@@ -125,9 +125,7 @@ describe('deskhand run on a real desktop', () => {
     const firstStep = run.events.filter((event) => 'step' in event && event.step === 1).map((event) => event.type);
     expect(firstStep.indexOf('reasoning-delta')).toBeLessThan(firstStep.indexOf('text-delta'));
 
-    const start = run.events[0]!;
-    if (start.type !== 'run-start') throw new Error('first event is not run-start');
-    const session = await readSession(sessionsDir, start.sessionId);
+    const session = await readSession(sessionsDir, runStartOf(run).sessionId);
     expect(session.info).toMatchObject({
       outcome: { kind: 'done' },
       steps: 9,
@@ -177,8 +175,7 @@ describe('deskhand run on a real desktop', () => {
     expect(state.hover).toBeGreaterThanOrEqual(1);
     expect(await browser.page.$eval('#scrollBox', (element) => element.scrollTop)).toBeGreaterThan(0);
 
-    const start = run.events[0]!;
-    if (start.type !== 'run-start') throw new Error('first event is not run-start');
+    const start = runStartOf(run);
     expect(start.model).toBe('glm-4.1v-9b-thinking-scripted');
     const session = await readSession(sessionsDir, start.sessionId);
     expect(session.steps.map((step) => step.action.name)).toEqual([
@@ -198,13 +195,7 @@ describe('deskhand run on a real desktop', () => {
     server = await startScriptedServer({
       style: 'reasoning_content',
       chunkDelayMs: 40,
-      answers: [
-        answer('Click the button.', `left_click(start_box='${at('clickButton')}')`),
-        {
-          reasoning: SLOW_REASONING,
-          answer: `<answer>x <|begin_of_box|>left_click(start_box='${at('clickButton')}')<|end_of_box|></answer>`,
-        },
-      ],
+      answers: clickThenThinkSlowly(),
     });
     const run = runDeskhand([]);
     await run.waitForEvent((event) => event.type === 'reasoning-delta' && event.step === 2);
@@ -238,13 +229,7 @@ describe('deskhand run on a real desktop', () => {
     server = await startScriptedServer({
       style: 'reasoning_content',
       chunkDelayMs: 40,
-      answers: [
-        answer('Click the button.', `left_click(start_box='${at('clickButton')}')`),
-        {
-          reasoning: SLOW_REASONING,
-          answer: `<answer>x <|begin_of_box|>left_click(start_box='${at('clickButton')}')<|end_of_box|></answer>`,
-        },
-      ],
+      answers: clickThenThinkSlowly(),
     });
     const run = runDeskhand([]);
     await run.waitForEvent((event) => event.type === 'reasoning-delta' && event.step === 2);

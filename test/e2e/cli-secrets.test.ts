@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnDeskhand } from '../support/cli.js';
+import { runStartOf, spawnDeskhand } from '../support/cli.js';
 import { startScriptedServer } from '../support/scripted-openai-server.js';
 import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
 
@@ -77,8 +77,7 @@ describe('API keys stay secret', () => {
       expect(rejected.stderr()).toMatch(/rejected the API key/);
       outputs.push(rejected.stdout(), rejected.stderr());
 
-      const start = run.events[0]!;
-      if (start.type !== 'run-start') throw new Error('no run-start');
+      const start = runStartOf(run);
       for (const format of ['--html', '--zip']) {
         const file = join(home, 'data', 'deskhand', `report${format === '--html' ? '.html' : '.zip'}`);
         const exported = spawnDeskhand(['sessions', 'export', start.sessionId, format, file], env);

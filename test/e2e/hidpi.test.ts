@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSession } from '../../src/sessions/reader.js';
 import { FORM_LAYOUT, FORM_PAGE_URL, openPageInChromium, type ChromiumPage } from '../support/chromium.js';
-import { spawnDeskhand } from '../support/cli.js';
+import { runStartOf, spawnServedRun } from '../support/cli.js';
 import { startScriptedServer, type ScriptedAnswer } from '../support/scripted-openai-server.js';
 import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
 
@@ -54,22 +54,12 @@ describe('a HiDPI X desktop at scale factor 2', () => {
       ],
     });
     try {
-      const run = spawnDeskhand(
-        [
-          'run',
-          'press the button and drop the block',
-          '--backend',
-          'openai',
-          '--base-url',
-          server.baseUrl,
-          '--max-pixels',
-          String(1920 * 1080),
-          '--sessions-dir',
-          sessionsDir,
-          '--json',
-        ],
-        desktop.env,
-      );
+      const run = spawnServedRun('press the button and drop the block', {
+        baseUrl: server.baseUrl,
+        sessionsDir,
+        env: desktop.env,
+        args: ['--max-pixels', String(1920 * 1080)],
+      });
       const { code } = await run.exited;
       expect(code, run.stderr()).toBe(0);
       const state = await browser.page.evaluate(
@@ -83,9 +73,7 @@ describe('a HiDPI X desktop at scale factor 2', () => {
       const modelImage = await sharp(Buffer.from(url.slice(url.indexOf(',') + 1), 'base64')).metadata();
       expect([modelImage.width, modelImage.height]).toEqual([1920, 1080]);
 
-      const start = run.events[0]!;
-      if (start.type !== 'run-start') throw new Error('first event is not run-start');
-      const session = await readSession(sessionsDir, start.sessionId);
+      const session = await readSession(sessionsDir, runStartOf(run).sessionId);
       expect(session.info.display).toEqual({
         id: 'screen',
         bounds: { x: 0, y: 0, width: 3840, height: 2160 },

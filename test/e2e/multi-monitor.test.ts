@@ -18,7 +18,7 @@ import {
   openPageInChromium,
   type ChromiumPage,
 } from '../support/chromium.js';
-import { spawnDeskhand } from '../support/cli.js';
+import { runStartOf, spawnServedRun } from '../support/cli.js';
 import { startScriptedServer, type ScriptedAnswer } from '../support/scripted-openai-server.js';
 import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
 
@@ -88,28 +88,17 @@ describe('two monitors on one X screen', () => {
       ],
     });
     try {
-      const run = spawnDeskhand(
-        [
-          'run',
-          'press the button and drop the block',
-          '--backend',
-          'openai',
-          '--base-url',
-          server.baseUrl,
-          '--display',
-          'RIGHT',
-          '--sessions-dir',
-          sessionsDir,
-          '--json',
-        ],
-        desktop.env,
-      );
+      const run = spawnServedRun('press the button and drop the block', {
+        baseUrl: server.baseUrl,
+        sessionsDir,
+        env: desktop.env,
+        args: ['--display', 'RIGHT'],
+      });
       const { code } = await run.exited;
       expect(code, run.stderr()).toBe(0);
       expect(await pageState()).toMatchObject({ left: 1, drop: { onTarget: true } });
 
-      const start = run.events[0]!;
-      if (start.type !== 'run-start') throw new Error('first event is not run-start');
+      const start = runStartOf(run);
       expect(start.displayId).toBe('RIGHT');
       const session = await readSession(sessionsDir, start.sessionId);
       expect(session.info.display).toEqual({ ...RIGHT, scaleFactor: 1 });
@@ -135,8 +124,12 @@ describe('two monitors on one X screen', () => {
   it('an index picks the same monitor as its name', async () => {
     const server = await startScriptedServer({ style: 'inline', answers: [answer('Nothing to do.', 'DONE()')] });
     try {
-      const args = ['--backend', 'openai', '--base-url', server.baseUrl, '--sessions-dir', sessionsDir, '--json'];
-      const run = spawnDeskhand(['run', 'look', '--display', '1', ...args], desktop.env);
+      const run = spawnServedRun('look', {
+        baseUrl: server.baseUrl,
+        sessionsDir,
+        env: desktop.env,
+        args: ['--display', '1'],
+      });
       expect((await run.exited).code, run.stderr()).toBe(0);
       expect(run.events[0]).toMatchObject({ type: 'run-start', displayId: 'RIGHT' });
     } finally {

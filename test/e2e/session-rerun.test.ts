@@ -12,7 +12,7 @@ import {
   waitForInputReady,
   type ChromiumPage,
 } from '../support/chromium.js';
-import { spawnDeskhand } from '../support/cli.js';
+import { runStartOf, spawnDeskhand, spawnServedRun } from '../support/cli.js';
 import { startScriptedServer, type ScriptedAnswer } from '../support/scripted-openai-server.js';
 import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
 
@@ -56,27 +56,12 @@ const pageEventCount = () =>
 async function recordSession(answers: ScriptedAnswer[]): Promise<string> {
   const server = await startScriptedServer({ style: 'inline', answers });
   try {
-    const run = spawnDeskhand(
-      [
-        'run',
-        'fill in the test form',
-        '--backend',
-        'openai',
-        '--base-url',
-        server.baseUrl,
-        '--sessions-dir',
-        sessionsDir,
-        '--json',
-      ],
-      desktop.env,
-    );
+    const run = spawnServedRun('fill in the test form', { baseUrl: server.baseUrl, sessionsDir, env: desktop.env });
     const { code } = await run.exited;
     expect(code, run.stderr()).toBe(0);
-    const start = run.events[0]!;
-    if (start.type !== 'run-start') throw new Error('the run printed no run-start');
     await browser.page.reload({ waitUntil: 'load' });
     await waitForInputReady(browser.page);
-    return start.sessionId;
+    return runStartOf(run).sessionId;
   } finally {
     await server.close();
   }

@@ -60,3 +60,20 @@ export function spawnDeskhand(args: string[], env: NodeJS.ProcessEnv, stdin?: st
     },
   };
 }
+
+/** `deskhand run TASK --backend openai` against the server at `baseUrl`, recorded in `sessionsDir`, with --json. */
+export function spawnServedRun(
+  task: string,
+  options: { baseUrl: string; sessionsDir: string; env: NodeJS.ProcessEnv; args?: string[] },
+): DeskhandProcess {
+  const { baseUrl, sessionsDir, env, args = [] } = options;
+  const flags = ['--backend', 'openai', '--base-url', baseUrl, '--sessions-dir', sessionsDir, '--json'];
+  return spawnDeskhand(['run', task, ...flags, ...args], env);
+}
+
+/** A run's first event, which names its session; throws when the run printed none. */
+export function runStartOf(run: DeskhandProcess): Extract<RunEvent, { type: 'run-start' }> {
+  const start = run.events[0];
+  if (start?.type !== 'run-start') throw new Error(`the run printed no run-start first; stderr: ${run.stderr()}`);
+  return start;
+}
