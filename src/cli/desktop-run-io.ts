@@ -56,7 +56,8 @@ export function listenForStop(
       )
     : null;
   void keyListener?.ready.then((state) => {
-    if (!state.ok && !controller.signal.aborted) stopKey!.stderr.write(`deskhand: ${state.message}\n`);
+    if (!state.ok && !controller.signal.aborted)
+      stopKey!.stderr.write(`deskhand: ${state.message} Ctrl+C in this terminal still stops the run.\n`);
   });
   return {
     signal: controller.signal,

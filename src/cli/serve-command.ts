@@ -55,7 +55,9 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
     const runId = host.activeRunId();
     if (runId !== null) void host.dispatch('run.stop', { runId });
   });
-  void stopKey.ready.then((state) => !state.ok && io.stderr.write(`deskhand: ${state.message}\n`));
+  void stopKey.ready.then(
+    (state) => !state.ok && io.stderr.write(`deskhand: ${state.message} The UI's Stop button still stops a run.\n`),
+  );
   await new Promise<void>((resolve) => {
     io.signals.once('SIGINT', resolve);
     io.signals.once('SIGTERM', resolve);

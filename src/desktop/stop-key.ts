@@ -81,11 +81,17 @@ export function listenForStopKey(env: NodeJS.ProcessEnv, onPressed: () => void):
   let disposed = false;
   const unavailable = (reason: string) => ({
     ok: false as const,
-    message: `The global stop key ${STOP_KEY_LABEL} is off: ${reason}. Ctrl+C in this terminal still stops a run.`,
+    message: `The global stop key ${STOP_KEY_LABEL} is off: ${reason}.`,
   });
   const ready = (async () => {
-    const keymap = await execFileAsync('xmodmap', ['-pke'], { env, timeout: 2000 }).catch((error: Error) => error);
-    if (keymap instanceof Error) return unavailable(`xmodmap failed (${keymap.message.split('\n')[0]})`);
+    if (!env.DISPLAY) return unavailable('DISPLAY is not set');
+    const keymap = await execFileAsync('xmodmap', ['-pke'], { env, timeout: 2000 }).catch(
+      (error: NodeJS.ErrnoException & { stderr?: string }) => error,
+    );
+    if (keymap instanceof Error) {
+      if (keymap.code === 'ENOENT') return unavailable('xmodmap is not installed (apt install x11-xserver-utils)');
+      return unavailable(`xmodmap failed (${(keymap.stderr?.trim() || keymap.message).split('\n')[0]})`);
+    }
     const keycodes = parseStopChordKeycodes(keymap.stdout);
     if (keycodes.escape.size === 0) return unavailable('this keyboard layout has no Escape key');
     if (disposed) return { ok: true as const };
@@ -96,7 +102,15 @@ export function listenForStopKey(env: NodeJS.ProcessEnv, onPressed: () => void):
       if (tracker.feed(line)) onPressed();
     });
     return new Promise<{ ok: true } | { ok: false; message: string }>((resolve) => {
-      started.once('error', (error) => resolve(unavailable(`xinput could not start (${error.message})`)));
+      started.once('error', (error: NodeJS.ErrnoException) =>
+        resolve(
+          unavailable(
+            error.code === 'ENOENT'
+              ? 'xinput is not installed (apt install xinput)'
+              : `xinput failed (${error.message})`,
+          ),
+        ),
+      );
       started.once('exit', (code) => resolve(unavailable(`xinput exited with code ${code}`)));
       // xinput prints nothing until a key moves; a spawned process that is still alive shortly after is listening.
       setTimeout(() => resolve({ ok: true }), 300).unref();

@@ -1,6 +1,6 @@
 // The stop chord's keycodes from xmodmap, and the chord found in xinput's raw key events. Node only.
 import { describe, expect, it } from 'vitest';
-import { createStopChordTracker, parseStopChordKeycodes } from '../../../src/desktop/stop-key.js';
+import { createStopChordTracker, listenForStopKey, parseStopChordKeycodes } from '../../../src/desktop/stop-key.js';
 
 const XMODMAP = `keycode   9 = Escape NoSymbol Escape
 keycode  37 = Control_L NoSymbol Control_L
@@ -100,5 +100,19 @@ describe('createStopChordTracker', () => {
     const tracker = createStopChordTracker(KEYCODES);
     const lines = [...event('press', 37), ...event('press', 50), 'EVENT type 17 (RawMotion)', '    detail: 9'];
     expect(lines.filter((line) => tracker.feed(line))).toEqual([]);
+  });
+});
+
+describe('listenForStopKey', () => {
+  it.each([
+    [{}, 'DISPLAY is not set'],
+    [{ DISPLAY: ':0', PATH: '/nonexistent' }, 'xmodmap is not installed (apt install x11-xserver-utils)'],
+  ])('with %j says the stop key is off and why: %s', async (env, reason) => {
+    const listener = listenForStopKey(env, () => undefined);
+    expect(await listener.ready).toEqual({
+      ok: false,
+      message: `The global stop key Ctrl+Shift+Escape is off: ${reason}.`,
+    });
+    listener.dispose();
   });
 });
