@@ -1,4 +1,5 @@
 // The CLI entry: picks the command, turns usage errors into exit 2 and anything unexpected into exit 1. Node only.
+import { displaysCommand } from './displays-command.js';
 import { modelCommand } from './model-command.js';
 import { parseCommand } from './parse-command.js';
 import { runCommand } from './run-command.js';
@@ -23,6 +24,8 @@ export async function main(argv: string[]): Promise<number> {
         return await runCommand(rest, io);
       case 'parse':
         return await parseCommand(rest, io);
+      case 'displays':
+        return await displaysCommand(rest, io);
       case 'sessions':
         return await sessionsCommand(rest, io);
       case 'serve':

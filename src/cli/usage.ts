@@ -10,6 +10,7 @@ Usage:
                [--confirm] [--confirm-policy never|risky|always]   ask y/N before risky actions
                [--secret NAME=ENV_VAR]... [--keep-sessions N] [--keep-gb X]
   deskhand parse --width W --height H          < raw-model-answer.txt
+  deskhand displays [--json]                   the displays --display can name (index or id)
   deskhand sessions list [--json] [--sessions-dir DIR]
   deskhand sessions show ID [--json] [--sessions-dir DIR]
   deskhand sessions export ID --html FILE [--full-frames] | --zip FILE [--sessions-dir DIR]

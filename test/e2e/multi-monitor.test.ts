@@ -18,7 +18,7 @@ import {
   openPageInChromium,
   type ChromiumPage,
 } from '../support/chromium.js';
-import { runStartOf, spawnServedRun } from '../support/cli.js';
+import { runStartOf, spawnDeskhand, spawnServedRun } from '../support/cli.js';
 import { startScriptedServer, type ScriptedAnswer } from '../support/scripted-openai-server.js';
 import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
 
@@ -76,6 +76,18 @@ describe('two monitors on one X screen', () => {
       { ...LEFT, scaleFactor: 1, primary: true },
       { ...RIGHT, scaleFactor: 1, primary: false },
     ]);
+  });
+
+  it('`deskhand displays` lists what --display can name', async () => {
+    const listed = spawnDeskhand(['displays', '--json'], desktop.env);
+    expect((await listed.exited).code, listed.stderr()).toBe(0);
+    expect(JSON.parse(listed.stdout())).toEqual([
+      { index: 0, ...LEFT, scaleFactor: 1, primary: true },
+      { index: 1, ...RIGHT, scaleFactor: 1, primary: false },
+    ]);
+    const text = spawnDeskhand(['displays'], desktop.env);
+    expect((await text.exited).code, text.stderr()).toBe(0);
+    expect(text.stdout()).toMatch(/^ 1 {2}RIGHT {2}1920×1080 +at 1280,0 +scale 1$/m);
   });
 
   it('runs on the right monitor: the model sees only it, and clicks and drags land on it', async () => {
