@@ -1,17 +1,16 @@
 // A HiDPI X desktop (3840×2160, Xft.dpi 192, Chromium at scale 2): clicks land where the model points, also when the
 // model gets a 1080p copy of the screenshot (--max-pixels). Node only.
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSession } from '../../src/sessions/reader.js';
-import { FORM_LAYOUT, FORM_PAGE_URL, openPageInChromium, type ChromiumPage } from '../support/chromium.js';
+import { FORM_LAYOUT, type ChromiumPage } from '../support/chromium.js';
 import { runStartOf, spawnServedRun } from '../support/cli.js';
 import { startScriptedServer, type ScriptedAnswer } from '../support/scripted-openai-server.js';
-import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
+import { startFormDesktop, type FormDesktop } from '../support/form-desktop.js';
+import type { XDesktop } from '../support/x-desktop.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -22,23 +21,27 @@ const answer = (explanation: string, call: string): ScriptedAnswer => ({
   answer: `<answer>${explanation}\n<|begin_of_box|>${call}<|end_of_box|>\nMemory:\n[]</answer>`,
 });
 
+let form: FormDesktop;
 let desktop: XDesktop;
 let browser: ChromiumPage;
 let sessionsDir: string;
 
 beforeAll(async () => {
-  desktop = await startXDesktop({ width: 3840, height: 2160 });
-  const xrdb = execFileAsync('xrdb', ['-merge'], { env: desktop.env });
-  xrdb.child.stdin!.end('Xft.dpi: 192\n');
-  await xrdb;
-  browser = await openPageInChromium(desktop, FORM_PAGE_URL, { args: ['--force-device-scale-factor=2'] });
-  sessionsDir = await mkdtemp(join(tmpdir(), 'deskhand-hidpi-'));
+  form = await startFormDesktop({
+    width: 3840,
+    height: 2160,
+    prepare: async (x) => {
+      const xrdb = execFileAsync('xrdb', ['-merge'], { env: x.env });
+      xrdb.child.stdin!.end('Xft.dpi: 192\n');
+      await xrdb;
+    },
+    chromium: { args: ['--force-device-scale-factor=2'] },
+  });
+  ({ desktop, browser, sessionsDir } = form);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await desktop?.stop();
-  if (sessionsDir) await rm(sessionsDir, { recursive: true, force: true });
+  await form?.stop();
 });
 
 describe('a HiDPI X desktop at scale factor 2', () => {

@@ -1,8 +1,6 @@
 // Two monitors on one X screen (xrandr --setmonitor): `deskhand run --display` sees, clicks and drags on the
 // right-hand monitor only, and the screenshot-desktop fallback captures that monitor too. Node only.
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
@@ -11,16 +9,11 @@ import { createCapturer } from '../../src/desktop/capture.js';
 import { listDisplays } from '../../src/desktop/displays.js';
 import type { Frame } from '../../src/desktop/types.js';
 import { readSession } from '../../src/sessions/reader.js';
-import {
-  FORM_COLOUR_BLOCK_RGB,
-  FORM_LAYOUT,
-  FORM_PAGE_URL,
-  openPageInChromium,
-  type ChromiumPage,
-} from '../support/chromium.js';
+import { FORM_COLOUR_BLOCK_RGB, FORM_LAYOUT, type ChromiumPage } from '../support/chromium.js';
 import { runStartOf, spawnDeskhand, spawnServedRun } from '../support/cli.js';
 import { startScriptedServer, type ScriptedAnswer } from '../support/scripted-openai-server.js';
-import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
+import { startFormDesktop, type FormDesktop } from '../support/form-desktop.js';
+import type { XDesktop } from '../support/x-desktop.js';
 
 const execFileAsync = promisify(execFile);
 
@@ -34,6 +27,7 @@ const answer = (explanation: string, call: string): ScriptedAnswer => ({
   answer: `<answer>${explanation}\n<|begin_of_box|>${call}<|end_of_box|>\nMemory:\n[]</answer>`,
 });
 
+let form: FormDesktop;
 let desktop: XDesktop;
 let browser: ChromiumPage;
 let sessionsDir: string;
@@ -52,21 +46,26 @@ function frameColourAt(frame: Frame, point: readonly [number, number]) {
 }
 
 beforeAll(async () => {
-  desktop = await startXDesktop({ width: 3200, height: 1080 });
-  const monitor = ({ id, bounds: { x, y, width, height } }: typeof LEFT, output: string) =>
-    execFileAsync('xrandr', ['--setmonitor', id, `${width}/340x${height}/270+${x}+${y}`, output], {
-      env: desktop.env,
-    });
-  await monitor(LEFT, 'screen');
-  await monitor(RIGHT, 'none');
-  browser = await openPageInChromium(desktop, FORM_PAGE_URL, { monitor: { x: 1280, y: 0, width: 1920 } });
-  sessionsDir = await mkdtemp(join(tmpdir(), 'deskhand-monitors-'));
+  form = await startFormDesktop({
+    width: 3200,
+    height: 1080,
+    prepare: async (x) => {
+      const monitor = ({ id, bounds }: typeof LEFT, output: string) =>
+        execFileAsync(
+          'xrandr',
+          ['--setmonitor', id, `${bounds.width}/340x${bounds.height}/270+${bounds.x}+${bounds.y}`, output],
+          { env: x.env },
+        );
+      await monitor(LEFT, 'screen');
+      await monitor(RIGHT, 'none');
+    },
+    chromium: { monitor: { x: 1280, y: 0, width: 1920 } },
+  });
+  ({ desktop, browser, sessionsDir } = form);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await desktop?.stop();
-  if (sessionsDir) await rm(sessionsDir, { recursive: true, force: true });
+  await form?.stop();
 });
 
 describe('two monitors on one X screen', () => {
