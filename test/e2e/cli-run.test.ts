@@ -7,20 +7,27 @@ import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readSession } from '../../src/sessions/reader.js';
+import { modelPointOf } from '../fixtures/pages/form-layout.js';
 import { FORM_LAYOUT, FORM_PAGE_URL, openPageInChromium, type ChromiumPage } from '../support/chromium.js';
 import { runStartOf, spawnDeskhand, spawnServedRun } from '../support/cli.js';
-import { startScriptedServer, type ScriptedAnswer, type ScriptedServer } from '../support/scripted-openai-server.js';
+import {
+  scriptedAnswer,
+  startScriptedServer,
+  type ScriptedAnswer,
+  type ScriptedServer,
+} from '../support/scripted-openai-server.js';
 import { tinyModelDir } from '../support/tiny-model.js';
 import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
 
 const execFileAsync = promisify(execFile);
 const API_KEY = 'sk-test-SECRET-7f3a9c';
-const at = (target: keyof typeof FORM_LAYOUT) => `[${FORM_LAYOUT[target].model.join(',')}]`;
 const quote = (text: string) => `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n')}'`;
-const answer = (explanation: string, call: string, memory = '[]'): ScriptedAnswer => ({
-  reasoning: `The screen shows the test form. Next: ${explanation} This reasoning is long enough to arrive in several chunks.`,
-  answer: `<answer>${explanation}\n<|begin_of_box|>${call}<|end_of_box|>\nMemory:\n${memory}</answer>`,
-});
+const answer = (explanation: string, call: string, memory = '[]') =>
+  scriptedAnswer(call, {
+    explanation,
+    memory,
+    reasoning: `The screen shows the test form. Next: ${explanation} This reasoning is long enough to arrive in several chunks.`,
+  });
 const DONE = answer('The form is filled in.', 'DONE()');
 
 const SLOW_REASONING = 'Thinking slowly. '.repeat(200);
@@ -28,10 +35,10 @@ const UNICODE_AND_SYMBOLS = 'Grüße, 世界! @#$%^&*()_+{}:"<>?~|\\ it\'s `ok`'
 
 /** A click, then a second step whose thinking streams for long enough to stop the run in the middle of it. */
 const clickThenThinkSlowly = (): ScriptedAnswer[] => [
-  answer('Click the button.', `left_click(start_box='${at('clickButton')}')`),
+  answer('Click the button.', `left_click(start_box='${modelPointOf('clickButton')}')`),
   {
     reasoning: SLOW_REASONING,
-    answer: `<answer>x <|begin_of_box|>left_click(start_box='${at('clickButton')}')<|end_of_box|></answer>`,
+    answer: `<answer>x <|begin_of_box|>left_click(start_box='${modelPointOf('clickButton')}')<|end_of_box|></answer>`,
   },
 ];
 
@@ -85,9 +92,12 @@ describe('deskhand run on a real desktop', () => {
       style: 'inline',
       requireApiKey: API_KEY,
       answers: [
-        answer('Click the text input.', `left_click(start_box='${at('textInput')}', element_info='text input')`),
+        answer(
+          'Click the text input.',
+          `left_click(start_box='${modelPointOf('textInput')}', element_info='text input')`,
+        ),
         answer('Type the greeting.', `type(content=${quote(UNICODE_AND_SYMBOLS)})`, '["greeting typed"]'),
-        answer('Click the text area.', `left_click(start_box='${at('textArea')}')`),
+        answer('Click the text area.', `left_click(start_box='${modelPointOf('textArea')}')`),
         answer('Type a draft.', `type(content='draft text')`),
         answer('Select all of it.', `key(keys='ctrl+a')`),
         answer('Replace it.', `type(content='fresh')`),
@@ -157,12 +167,15 @@ describe('deskhand run on a real desktop', () => {
     server = await startScriptedServer({
       style: 'reasoning_content',
       answers: [
-        answer('Scroll the box.', `scroll(start_box='${at('scrollBox')}', direction='down', step=3)`),
-        answer('Drag the block.', `left_drag(start_box='${at('dragSource')}', end_box='${at('dropTarget')}')`),
-        answer('Right click.', `right_click(start_box='${at('clickButton')}')`),
-        answer('Double click.', `left_double_click(start_box='${at('clickButton')}')`),
-        answer('Middle click.', `middle_click(start_box='${at('clickButton')}')`),
-        answer('Hover.', `hover(start_box='${at('hoverTarget')}')`),
+        answer('Scroll the box.', `scroll(start_box='${modelPointOf('scrollBox')}', direction='down', step=3)`),
+        answer(
+          'Drag the block.',
+          `left_drag(start_box='${modelPointOf('dragSource')}', end_box='${modelPointOf('dropTarget')}')`,
+        ),
+        answer('Right click.', `right_click(start_box='${modelPointOf('clickButton')}')`),
+        answer('Double click.', `left_double_click(start_box='${modelPointOf('clickButton')}')`),
+        answer('Middle click.', `middle_click(start_box='${modelPointOf('clickButton')}')`),
+        answer('Hover.', `hover(start_box='${modelPointOf('hoverTarget')}')`),
         DONE,
       ],
     });

@@ -6,14 +6,12 @@ import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runStartOf, spawnDeskhand } from '../support/cli.js';
-import { startScriptedServer } from '../support/scripted-openai-server.js';
+import { scriptedAnswer, startScriptedServer } from '../support/scripted-openai-server.js';
 import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
 
 const API_KEY = 'sk-live-4c1d-NEVER-WRITTEN-9e27';
-const answer = (explanation: string, call: string) => ({
-  reasoning: `Looking at the screen. ${explanation}`,
-  answer: `<answer>${explanation}\n<|begin_of_box|>${call}<|end_of_box|>\nMemory:\n[]</answer>`,
-});
+const answer = (explanation: string, call: string) =>
+  scriptedAnswer(call, { explanation, reasoning: `Looking at the screen. ${explanation}` });
 
 let desktop: XDesktop;
 let home: string;

@@ -6,20 +6,18 @@ import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSession } from '../../src/sessions/reader.js';
+import { modelPointOf } from '../fixtures/pages/form-layout.js';
 import { FORM_LAYOUT, type ChromiumPage } from '../support/chromium.js';
 import { runStartOf, spawnServedRun } from '../support/cli.js';
-import { startScriptedServer, type ScriptedAnswer } from '../support/scripted-openai-server.js';
+import { scriptedAnswer, startScriptedServer } from '../support/scripted-openai-server.js';
 import { startFormDesktop, type FormDesktop } from '../support/form-desktop.js';
 import type { XDesktop } from '../support/x-desktop.js';
 
 const execFileAsync = promisify(execFile);
 
 // The page is laid out in CSS pixels for 1920×1080; at scale 2 on 3840×2160 every target keeps its 0–999 point.
-const at = (target: keyof typeof FORM_LAYOUT) => `[${FORM_LAYOUT[target].model.join(',')}]`;
-const answer = (explanation: string, call: string): ScriptedAnswer => ({
-  reasoning: `The form is drawn at twice the size. ${explanation}`,
-  answer: `<answer>${explanation}\n<|begin_of_box|>${call}<|end_of_box|>\nMemory:\n[]</answer>`,
-});
+const answer = (explanation: string, call: string) =>
+  scriptedAnswer(call, { explanation, reasoning: `The form is drawn at twice the size. ${explanation}` });
 
 let form: FormDesktop;
 let desktop: XDesktop;
@@ -50,9 +48,12 @@ describe('a HiDPI X desktop at scale factor 2', () => {
     const server = await startScriptedServer({
       style: 'inline',
       answers: [
-        answer('Click the button.', `left_click(start_box='${at('clickButton')}')`),
-        answer('Double-click it.', `left_double_click(start_box='${at('clickButton')}')`),
-        answer('Drag the block.', `left_drag(start_box='${at('dragSource')}', end_box='${at('dropTarget')}')`),
+        answer('Click the button.', `left_click(start_box='${modelPointOf('clickButton')}')`),
+        answer('Double-click it.', `left_double_click(start_box='${modelPointOf('clickButton')}')`),
+        answer(
+          'Drag the block.',
+          `left_drag(start_box='${modelPointOf('dragSource')}', end_box='${modelPointOf('dropTarget')}')`,
+        ),
         answer('All done.', 'DONE()'),
       ],
     });

@@ -9,9 +9,10 @@ import { createCapturer } from '../../src/desktop/capture.js';
 import { listDisplays } from '../../src/desktop/displays.js';
 import type { Frame } from '../../src/desktop/types.js';
 import { readSession } from '../../src/sessions/reader.js';
+import { modelPointOf } from '../fixtures/pages/form-layout.js';
 import { FORM_COLOUR_BLOCK_RGB, FORM_LAYOUT, type ChromiumPage } from '../support/chromium.js';
 import { runStartOf, spawnDeskhand, spawnServedRun } from '../support/cli.js';
-import { startScriptedServer, type ScriptedAnswer } from '../support/scripted-openai-server.js';
+import { scriptedAnswer, startScriptedServer } from '../support/scripted-openai-server.js';
 import { startFormDesktop, type FormDesktop } from '../support/form-desktop.js';
 import type { XDesktop } from '../support/x-desktop.js';
 
@@ -21,11 +22,8 @@ const execFileAsync = promisify(execFile);
 const LEFT = { id: 'LEFT', bounds: { x: 0, y: 0, width: 1280, height: 1024 } };
 const RIGHT = { id: 'RIGHT', bounds: { x: 1280, y: 0, width: 1920, height: 1080 } };
 
-const at = (target: keyof typeof FORM_LAYOUT) => `[${FORM_LAYOUT[target].model.join(',')}]`;
-const answer = (explanation: string, call: string): ScriptedAnswer => ({
-  reasoning: `The form is on this monitor. ${explanation}`,
-  answer: `<answer>${explanation}\n<|begin_of_box|>${call}<|end_of_box|>\nMemory:\n[]</answer>`,
-});
+const answer = (explanation: string, call: string) =>
+  scriptedAnswer(call, { explanation, reasoning: `The form is on this monitor. ${explanation}` });
 
 let form: FormDesktop;
 let desktop: XDesktop;
@@ -93,8 +91,11 @@ describe('two monitors on one X screen', () => {
     const server = await startScriptedServer({
       style: 'reasoning_content',
       answers: [
-        answer('Click the button.', `left_click(start_box='${at('clickButton')}')`),
-        answer('Drag the block.', `left_drag(start_box='${at('dragSource')}', end_box='${at('dropTarget')}')`),
+        answer('Click the button.', `left_click(start_box='${modelPointOf('clickButton')}')`),
+        answer(
+          'Drag the block.',
+          `left_drag(start_box='${modelPointOf('dragSource')}', end_box='${modelPointOf('dropTarget')}')`,
+        ),
         answer('All done.', 'DONE()'),
       ],
     });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DESKHAND_BIN, spawnDeskhand } from '../support/cli.js';
-import { startScriptedServer, type ScriptedAnswer } from '../support/scripted-openai-server.js';
+import { scriptedAnswer, startScriptedServer, type ScriptedAnswer } from '../support/scripted-openai-server.js';
 import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
 
 const execFileAsync = promisify(execFile);
@@ -35,10 +35,12 @@ const ACTIONS = [
 ];
 
 function answers(): ScriptedAnswer[] {
-  const steps = Array.from({ length: STEPS - 1 }, (_, index) => ({
-    reasoning: `Step ${index + 1}: looking at the empty desktop and deciding where to point next. `.repeat(3),
-    answer: `<answer>Move on.\n<|begin_of_box|>${ACTIONS[index % ACTIONS.length]!(index)}<|end_of_box|>\nMemory:\n[]</answer>`,
-  }));
+  const steps = Array.from({ length: STEPS - 1 }, (_, index) =>
+    scriptedAnswer(ACTIONS[index % ACTIONS.length]!(index), {
+      explanation: 'Move on.',
+      reasoning: `Step ${index + 1}: looking at the empty desktop and deciding where to point next. `.repeat(3),
+    }),
+  );
   return [...steps, { answer: '<answer>Done.\n<|begin_of_box|>DONE()<|end_of_box|></answer>' }];
 }
 

@@ -7,21 +7,18 @@ import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSession, type SessionDetail } from '../../src/sessions/reader.js';
-import { FORM_LAYOUT, FORM_PAGE_URL, openPageInChromium } from '../support/chromium.js';
+import { modelPointOf } from '../fixtures/pages/form-layout.js';
+import { FORM_PAGE_URL, openPageInChromium } from '../support/chromium.js';
 import { DESKHAND_BIN, spawnDeskhand } from '../support/cli.js';
 import { busyPageHtml } from '../fixtures/pages/busy-page.js';
 import { writeSession } from '../support/recorded-session.js';
 import { markerInFramePixels, openReport } from '../support/report-viewer.js';
-import { startScriptedServer, type ScriptedAnswer } from '../support/scripted-openai-server.js';
+import { scriptedAnswer, startScriptedServer, type ScriptedAnswer } from '../support/scripted-openai-server.js';
 import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
 
 const HOSTILE_THINKING = 'Look: <script>alert(1)</script> and "><img src=x onerror=alert(1)> done';
 const HOSTILE_SCRIPT_END = 'then </script><script>alert(2)</script> ends';
-const at = (target: keyof typeof FORM_LAYOUT) => `[${FORM_LAYOUT[target].model.join(',')}]`;
-const answer = (reasoning: string, call: string): ScriptedAnswer => ({
-  reasoning,
-  answer: `<answer>Next.\n<|begin_of_box|>${call}<|end_of_box|>\nMemory:\n[]</answer>`,
-});
+const answer = (reasoning: string, call: string) => scriptedAnswer(call, { reasoning });
 
 let desktop: XDesktop;
 let workDir: string;
@@ -70,8 +67,11 @@ describe('sessions export and import of a real run', () => {
   let session: SessionDetail;
   beforeAll(async () => {
     session = await recordRun([
-      answer(HOSTILE_THINKING, `left_click(start_box='${at('textInput')}')`),
-      answer(HOSTILE_SCRIPT_END, `left_drag(start_box='${at('dragSource')}', end_box='${at('dropTarget')}')`),
+      answer(HOSTILE_THINKING, `left_click(start_box='${modelPointOf('textInput')}')`),
+      answer(
+        HOSTILE_SCRIPT_END,
+        `left_drag(start_box='${modelPointOf('dragSource')}', end_box='${modelPointOf('dropTarget')}')`,
+      ),
       answer('All done.', 'DONE()'),
     ]);
   }, 120_000);
@@ -187,7 +187,7 @@ describe('a run killed with SIGKILL', () => {
   it('shows with outcome null and its recorded steps, and exports a report that says it was interrupted', async () => {
     const session = await recordRun(
       [
-        answer('Click the input first.', `left_click(start_box='${at('textInput')}')`),
+        answer('Click the input first.', `left_click(start_box='${modelPointOf('textInput')}')`),
         answer('Thinking slowly. '.repeat(300), 'DONE()'),
       ],
       2,

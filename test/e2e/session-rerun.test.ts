@@ -5,26 +5,18 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../src/host/protocol/run-events.js';
 import { readSession } from '../../src/sessions/reader.js';
-import {
-  FORM_LAYOUT,
-  FORM_PAGE_URL,
-  openPageInChromium,
-  waitForInputReady,
-  type ChromiumPage,
-} from '../support/chromium.js';
+import { modelPointOf } from '../fixtures/pages/form-layout.js';
+import { FORM_PAGE_URL, openPageInChromium, waitForInputReady, type ChromiumPage } from '../support/chromium.js';
 import { runStartOf, spawnDeskhand, spawnServedRun } from '../support/cli.js';
-import { startScriptedServer, type ScriptedAnswer } from '../support/scripted-openai-server.js';
+import { scriptedAnswer, startScriptedServer, type ScriptedAnswer } from '../support/scripted-openai-server.js';
 import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
 
-const at = (target: keyof typeof FORM_LAYOUT) => `[${FORM_LAYOUT[target].model.join(',')}]`;
-const answer = (explanation: string, call: string): ScriptedAnswer => ({
-  reasoning: `The screen shows the test form. ${explanation}`,
-  answer: `<answer>${explanation}\n<|begin_of_box|>${call}<|end_of_box|>\nMemory:\n[]</answer>`,
-});
+const answer = (explanation: string, call: string) =>
+  scriptedAnswer(call, { explanation, reasoning: `The screen shows the test form. ${explanation}` });
 const FILL_AND_CLICK = [
-  answer('Click the text input.', `left_click(start_box='${at('textInput')}')`),
+  answer('Click the text input.', `left_click(start_box='${modelPointOf('textInput')}')`),
   answer('Type the word.', `type(content='hello')`),
-  answer('Press the button.', `left_click(start_box='${at('clickButton')}')`),
+  answer('Press the button.', `left_click(start_box='${modelPointOf('clickButton')}')`),
   answer('Done.', 'DONE()'),
 ];
 
@@ -143,7 +135,7 @@ describe('deskhand sessions rerun on a real desktop', () => {
   it('SIGINT mid-rerun stops within 100 ms with exit 4 and no input after it', async () => {
     const id = await recordSession([
       answer('Wait for the page.', 'WAIT()'),
-      answer('Press the button.', `left_click(start_box='${at('clickButton')}')`),
+      answer('Press the button.', `left_click(start_box='${modelPointOf('clickButton')}')`),
       answer('Done.', 'DONE()'),
     ]);
     const replay = rerun(id);

@@ -14,12 +14,10 @@ import { newSessionInfo } from '../../src/sessions/new-session.js';
 import { SessionRecorder } from '../../src/sessions/recorder.js';
 import { FakeBackend } from '../support/fake-agent-parts.js';
 import { heldInputs } from '../support/x-input-state.js';
+import { scriptedAnswer, type ScriptedAnswer } from '../support/scripted-openai-server.js';
 import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
 
-const answer = (call: string) => ({
-  reasoning: 'The window is open.',
-  answer: `<answer>Next.\n<|begin_of_box|>${call}<|end_of_box|>\nMemory:\n[]</answer>`,
-});
+const answer = (call: string) => scriptedAnswer(call, { reasoning: 'The window is open.' });
 const LONG_DRAG = answer("left_drag(start_box='[100,150]', end_box='[900,850]')");
 
 let desktop: XDesktop;
@@ -44,7 +42,7 @@ afterAll(async () => {
 
 /** Starts a run of `answers`; `onEvent` sees every event with the run's controller and gate. */
 async function startRun(
-  answers: Array<{ reasoning: string; answer: string }>,
+  answers: ScriptedAnswer[],
   onEvent: (event: RunEvent, run: { controller: AbortController; gate: PauseGate }) => void,
 ) {
   const backend = new FakeBackend(answers);

@@ -7,6 +7,16 @@ export interface ScriptedAnswer {
   answer: string;
 }
 
+/** An answer in the official desktop shape: the explanation, `call` in box tokens, then `Memory:` and its list. */
+export function scriptedAnswer(
+  call: string,
+  parts: { explanation?: string; reasoning?: string; memory?: string } = {},
+): ScriptedAnswer {
+  const { explanation = 'Next.', reasoning, memory = '[]' } = parts;
+  const answer = `<answer>${explanation}\n<|begin_of_box|>${call}<|end_of_box|>\nMemory:\n${memory}</answer>`;
+  return reasoning === undefined ? { answer } : { reasoning, answer };
+}
+
 export interface ScriptedServerOptions {
   /** Served in order, one per successful POST /v1/chat/completions. */
   answers: ScriptedAnswer[];
