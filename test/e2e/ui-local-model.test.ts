@@ -2,10 +2,10 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startModelFileServer, type ModelFileServer } from '../support/model-file-server.js';
-import { startServe, type ServedUi } from '../support/serve.js';
+import { launchUiBrowser, startServe, type ServedUi } from '../support/serve.js';
 import { tinyModelDir } from '../support/tiny-model.js';
 import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
 import { folderManifest, TEST_REPO } from '../unit/models/folder-manifest.js';
@@ -33,7 +33,7 @@ beforeAll(async () => {
     DESKHAND_MODEL_MANIFEST: manifest,
     DESKHAND_MODELS_DIR: join(work, 'models'),
   });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: ['--no-sandbox'] });
+  browser = await launchUiBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(served.url);
 });

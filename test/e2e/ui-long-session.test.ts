@@ -3,10 +3,10 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testFrame, writeSession, type SessionStepInput } from '../support/recorded-session.js';
-import { startServe, type ServedUi } from '../support/serve.js';
+import { launchUiBrowser, startRunInUi, startServe, type ServedUi } from '../support/serve.js';
 import { startScriptedServer, type ScriptedServer } from '../support/scripted-openai-server.js';
 import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
 
@@ -59,11 +59,7 @@ beforeAll(async () => {
     ...desktop.env,
     XDG_CONFIG_HOME: join(work, 'config'),
   });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking'],
-  });
+  browser = await launchUiBrowser();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(served.url);
   await page.getByTestId('wizard-skip').click({ timeout: 20_000 });
@@ -151,11 +147,7 @@ describe('a long session and a fast stream in the browser UI', () => {
 
   it('grows streamed thinking in place, without moving the header or the card above', async () => {
     await byTestId('run-tab').click();
-    await byTestId('backend-select').selectOption('openai');
-    await byTestId('base-url-input').fill(server.baseUrl);
-    await byTestId('model-input').fill('glm-4.1v-scripted');
-    await byTestId('instruction-input').fill('Find the cell in the table');
-    await byTestId('run-button').click();
+    await startRunInUi(page, { baseUrl: server.baseUrl, instruction: 'Find the cell in the table' });
     await page.locator('[data-testid="step-card"][data-step="2"]').waitFor({ timeout: 30_000 });
 
     const samples = await page.evaluate(sampleStream);

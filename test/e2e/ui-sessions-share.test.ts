@@ -3,9 +3,9 @@
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServe, type ServedUi } from '../support/serve.js';
+import { launchUiBrowser, startServe, type ServedUi } from '../support/serve.js';
 import { testFrame, writeSession } from '../support/recorded-session.js';
 
 const SCREENSHOTS = resolve(import.meta.dirname, '../.tmp/screenshots');
@@ -36,11 +36,7 @@ beforeAll(async () => {
     steps: Array.from({ length: LONG_STEPS }, () => ({ frame: small })),
   });
   served = await startServe(['--sessions-dir', sessionsDir], { ...process.env, XDG_CONFIG_HOME: join(work, 'config') });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-  });
+  browser = await launchUiBrowser();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
   await page.goto(served.url);
   await page.getByTestId('wizard-skip').click({ timeout: 20_000 });

@@ -3,9 +3,9 @@
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServe, type ServedUi } from '../support/serve.js';
+import { launchUiBrowser, startServe, type ServedUi } from '../support/serve.js';
 
 const SCREENSHOTS = resolve(import.meta.dirname, '../.tmp/screenshots');
 
@@ -22,11 +22,7 @@ beforeAll(async () => {
     XDG_CONFIG_HOME: join(work, 'config'),
     E2E_PASSWORD: 'not-shown-anywhere',
   });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-sync'],
-  });
+  browser = await launchUiBrowser();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(served.url);
   await byTestId('wizard-skip').click({ timeout: 20_000 });

@@ -4,10 +4,10 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FORM_PAGE_URL, openPageInChromium, type ChromiumPage } from '../support/chromium.js';
-import { startServe, type ServedUi } from '../support/serve.js';
+import { launchUiBrowser, startRunInUi, startServe, type ServedUi } from '../support/serve.js';
 import { startScriptedServer, type ScriptedServer } from '../support/scripted-openai-server.js';
 import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
 
@@ -53,19 +53,7 @@ beforeAll(async () => {
     ...desktop.env,
     XDG_CONFIG_HOME: join(work, 'config'),
   });
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchUiBrowser();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   await page.goto(served.url);
 });
@@ -90,11 +78,7 @@ describe('Deskhand UI in a browser', () => {
   });
 
   it('streams thinking before the action, draws the target on the screenshot, and Stop ends the run', async () => {
-    await byTestId('backend-select').selectOption('openai');
-    await byTestId('base-url-input').fill(server.baseUrl);
-    await byTestId('model-input').fill('glm-4.1v-scripted');
-    await byTestId('instruction-input').fill('Point at the middle of the screen');
-    await byTestId('run-button').click();
+    await startRunInUi(page, { baseUrl: server.baseUrl, instruction: 'Point at the middle of the screen' });
 
     const firstCard = byTestId('step-card').first();
     await expect
@@ -155,11 +139,7 @@ describe('Deskhand UI in a browser', () => {
 
   it('Ctrl+Shift+Escape pressed on the desktop stops a run started from the browser', async () => {
     await byTestId('run-tab').click();
-    await byTestId('backend-select').selectOption('openai');
-    await byTestId('base-url-input').fill(server.baseUrl);
-    await byTestId('model-input').fill('glm-4.1v-scripted');
-    await byTestId('instruction-input').fill('Think for a while');
-    await byTestId('run-button').click();
+    await startRunInUi(page, { baseUrl: server.baseUrl, instruction: 'Think for a while' });
     const thinking = byTestId('step-card').first().getByTestId('thinking');
     await expect.poll(() => thinking.textContent(), { timeout: 20_000 }).toContain('Still weighing the options.');
     // The key goes to the desktop's focused window (Chromium showing the form), as a user's key press would.

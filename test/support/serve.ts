@@ -1,6 +1,8 @@
-// Runs `deskhand serve` as a child process and reads the URL it prints. Node only (tests).
+// Runs `deskhand serve` as a child process and reads the URL it prints; drives its UI in headless Chromium. Node only
+// (tests).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { DESKHAND_BIN } from './cli.js';
 
 export interface ServedUi {
@@ -37,4 +39,30 @@ export async function startServe(args: string[], env: NodeJS.ProcessEnv): Promis
       await exited;
     },
   };
+}
+
+/** Debian's Chromium, headless and quiet (no first-run UI, background traffic, sync or QUIC), for the served UI. */
+export function launchUiBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Fills the run form for an OpenAI-compatible server at `baseUrl` and starts the run. */
+export async function startRunInUi(page: Page, run: { baseUrl: string; instruction: string }): Promise<void> {
+  await page.getByTestId('backend-select').selectOption('openai');
+  await page.getByTestId('base-url-input').fill(run.baseUrl);
+  await page.getByTestId('model-input').fill('glm-4.1v-scripted');
+  await page.getByTestId('instruction-input').fill(run.instruction);
+  await page.getByTestId('run-button').click();
 }
