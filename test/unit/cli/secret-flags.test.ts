@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { secretVariables, serveSecrets } from '../../../src/cli/secret-flags.js';
 import { environmentKeyStore } from '../../../src/host/backend-resolver.js';
-import { createAgentHost, type DeskhandHost } from '../../../src/host/create-agent-host.js';
+import type { DeskhandHost } from '../../../src/host/create-agent-host.js';
 import type { HostEvent } from '../../../src/host/protocol/host-api.js';
 import { DEFAULT_SETTINGS } from '../../../src/host/protocol/settings.js';
 import { FakeOperator } from '../../support/fake-agent-parts.js';
 import { startScriptedServer, type ScriptedServer } from '../../support/scripted-openai-server.js';
+import { createTestHost } from '../../support/test-host.js';
 
 const VALUE = 'c0rrect-h0rse-staple';
 const ENV = { PIN_VALUE: VALUE, TEST_KEY: 'sk-test' };
@@ -50,9 +51,7 @@ describe('a served host with --secret', () => {
   beforeEach(async () => {
     work = await mkdtemp(join(tmpdir(), 'deskhand-serve-secrets-'));
     operator = new FakeOperator();
-    host = await createAgentHost({
-      sessionsDir: join(work, 'sessions'),
-      settingsFile: join(work, 'settings.json'),
+    host = await createTestHost(work, {
       keyStore: environmentKeyStore(ENV),
       secrets: serveSecrets(secretVariables(['PIN=PIN_VALUE'], ENV), ENV),
       createOperator: async () => operator,

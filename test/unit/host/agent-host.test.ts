@@ -3,13 +3,14 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAgentHost, type DeskhandHost } from '../../../src/host/create-agent-host.js';
+import type { DeskhandHost } from '../../../src/host/create-agent-host.js';
 import { environmentKeyStore } from '../../../src/host/backend-resolver.js';
 import type { HostEvent } from '../../../src/host/protocol/host-api.js';
 import { DEFAULT_SETTINGS } from '../../../src/host/protocol/settings.js';
 import { FakeOperator } from '../../support/fake-agent-parts.js';
 import { startScriptedServer, type ScriptedServer } from '../../support/scripted-openai-server.js';
 import { tinyModelDir } from '../../support/tiny-model.js';
+import { createTestHost } from '../../support/test-host.js';
 
 const CLICK = {
   reasoning: 'The button is in the middle.',
@@ -26,8 +27,7 @@ let events: HostEvent[];
 
 async function openHost() {
   operator = new FakeOperator();
-  host = await createAgentHost({
-    sessionsDir: join(work, 'sessions'),
+  host = await createTestHost(work, {
     settingsFile: join(work, 'config', 'settings.json'),
     keyStore: environmentKeyStore({ TEST_KEY: 'sk-test' }),
     createOperator: async () => operator,

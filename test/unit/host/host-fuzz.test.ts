@@ -7,12 +7,11 @@ import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { environmentKeyStore } from '../../../src/host/backend-resolver.js';
 import { startWebHost, type WebHost } from '../../../src/host/bind-websocket.js';
-import { createAgentHost, type DeskhandHost } from '../../../src/host/create-agent-host.js';
+import type { DeskhandHost } from '../../../src/host/create-agent-host.js';
 import { HOST_METHODS, HostErrorCode, type HostEvent } from '../../../src/host/protocol/host-api.js';
 import { DEFAULT_SETTINGS } from '../../../src/host/protocol/settings.js';
-import { FakeOperator } from '../../support/fake-agent-parts.js';
+import { createTestHost } from '../../support/test-host.js';
 
 let work: string;
 let host: DeskhandHost;
@@ -24,12 +23,7 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'deskhand-fuzz-'));
   await mkdir(join(work, 'renderer'), { recursive: true });
   await writeFile(join(work, 'renderer', 'index.html'), '<!doctype html><title>Deskhand</title>');
-  host = await createAgentHost({
-    sessionsDir: join(work, 'sessions'),
-    settingsFile: join(work, 'settings.json'),
-    keyStore: environmentKeyStore({}),
-    createOperator: async () => new FakeOperator(),
-  });
+  host = await createTestHost(work);
   host.onEvent((event) => events.push(event));
   web = await startWebHost({ host, rendererDir: join(work, 'renderer') });
   token = new URL(web.url).searchParams.get('token')!;

@@ -5,11 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { environmentKeyStore } from '../../../src/host/backend-resolver.js';
-import { createAgentHost, type DeskhandHost } from '../../../src/host/create-agent-host.js';
+import type { DeskhandHost } from '../../../src/host/create-agent-host.js';
 import type { HostEvent } from '../../../src/host/protocol/host-api.js';
 import { DEFAULT_SETTINGS } from '../../../src/host/protocol/settings.js';
 import { FakeOperator } from '../../support/fake-agent-parts.js';
 import { startScriptedServer, type ScriptedServer } from '../../support/scripted-openai-server.js';
+import { createTestHost } from '../../support/test-host.js';
 
 const SECRET = 'sk-hostile-test-0b9d2e';
 const INJECTION =
@@ -29,9 +30,7 @@ let server: ScriptedServer | undefined;
 beforeEach(async () => {
   work = await mkdtemp(join(tmpdir(), 'deskhand-hostile-'));
   operator = new FakeOperator();
-  host = await createAgentHost({
-    sessionsDir: join(work, 'sessions'),
-    settingsFile: join(work, 'settings.json'),
+  host = await createTestHost(work, {
     keyStore: environmentKeyStore({ TEST_KEY: SECRET }),
     createOperator: async () => operator,
   });

@@ -7,10 +7,10 @@ import { createLocalBackend, type LocalBackendOptions } from '../../../src/backe
 import { environmentKeyStore } from '../../../src/host/backend-resolver.js';
 import { createAgentHost, type DeskhandHost } from '../../../src/host/create-agent-host.js';
 import type { HostEvent } from '../../../src/host/protocol/host-api.js';
-import { FakeOperator } from '../../support/fake-agent-parts.js';
 import { startModelFileServer, type ModelFileServer } from '../../support/model-file-server.js';
 import { tinyModelDir } from '../../support/tiny-model.js';
 import { folderFiles, folderManifest, TEST_REPO } from '../models/folder-manifest.js';
+import { createTestHost } from '../../support/test-host.js';
 
 let files: ModelFileServer;
 let work: string;
@@ -28,11 +28,7 @@ beforeEach(async () => {
   const manifestPath = join(work, 'tiny.manifest.json');
   await writeFile(manifestPath, JSON.stringify(await folderManifest(await tinyModelDir())));
   loads = [];
-  host = await createAgentHost({
-    sessionsDir: join(work, 'sessions'),
-    settingsFile: join(work, 'settings.json'),
-    keyStore: environmentKeyStore({}),
-    createOperator: async () => new FakeOperator(),
+  host = await createTestHost(work, {
     models: { manifestPath, endpoint: files.url, modelsDir: join(work, 'models'), progressIntervalMs: 0 },
     createLocalBackend: (options) => (loads.push(options), createLocalBackend({ ...options, inProcess: true })),
   });

@@ -3,13 +3,12 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { environmentKeyStore } from '../../../src/host/backend-resolver.js';
-import { createAgentHost, type DeskhandHost } from '../../../src/host/create-agent-host.js';
+import type { DeskhandHost } from '../../../src/host/create-agent-host.js';
 import { exportFileName, parseExportPath } from '../../../src/host/protocol/session-transfer.js';
 import { exportSessionReport } from '../../../src/sessions/report/export-report.js';
 import { readSession } from '../../../src/sessions/reader.js';
-import { FakeOperator } from '../../support/fake-agent-parts.js';
 import { testFrame, writeSession } from '../../support/recorded-session.js';
+import { createTestHost } from '../../support/test-host.js';
 
 const ID = '20261121-100000-abcd';
 let work: string;
@@ -19,12 +18,7 @@ let host: DeskhandHost;
 beforeEach(async () => {
   work = await mkdtemp(join(tmpdir(), 'deskhand-transfer-'));
   sessionsDir = join(work, 'sessions');
-  host = await createAgentHost({
-    sessionsDir,
-    settingsFile: join(work, 'settings.json'),
-    keyStore: environmentKeyStore({}),
-    createOperator: async () => new FakeOperator(),
-  });
+  host = await createTestHost(work);
   await writeSession(sessionsDir, {
     id: ID,
     task: 'export me',

@@ -5,10 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { environmentKeyStore } from '../../../src/host/backend-resolver.js';
 import { startWebHost, type WebHost } from '../../../src/host/bind-websocket.js';
-import { createAgentHost, type DeskhandHost } from '../../../src/host/create-agent-host.js';
-import { FakeOperator } from '../../support/fake-agent-parts.js';
+import type { DeskhandHost } from '../../../src/host/create-agent-host.js';
+import { createTestHost } from '../../support/test-host.js';
 
 let work: string;
 let host: DeskhandHost;
@@ -22,12 +21,7 @@ beforeAll(async () => {
   await writeFile(join(work, 'renderer', 'index.html'), '<!doctype html><title>Deskhand</title>');
   await writeFile(join(work, 'renderer', 'assets', 'app.js'), 'console.log(1)');
   await writeFile(join(work, 'secret.txt'), 'outside the UI folder');
-  host = await createAgentHost({
-    sessionsDir: join(work, 'sessions'),
-    settingsFile: join(work, 'settings.json'),
-    keyStore: environmentKeyStore({}),
-    createOperator: async () => new FakeOperator(),
-  });
+  host = await createTestHost(work);
   web = await startWebHost({ host, rendererDir: join(work, 'renderer') });
   origin = `http://127.0.0.1:${web.port}`;
   token = new URL(web.url).searchParams.get('token')!;

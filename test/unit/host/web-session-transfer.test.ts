@@ -3,11 +3,10 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { environmentKeyStore } from '../../../src/host/backend-resolver.js';
 import { startWebHost, type WebHost } from '../../../src/host/bind-websocket.js';
-import { createAgentHost, type DeskhandHost } from '../../../src/host/create-agent-host.js';
-import { FakeOperator } from '../../support/fake-agent-parts.js';
+import type { DeskhandHost } from '../../../src/host/create-agent-host.js';
 import { testFrame, writeSession } from '../../support/recorded-session.js';
+import { createTestHost } from '../../support/test-host.js';
 
 const ID = '20261121-100000-feed';
 let work: string;
@@ -20,12 +19,7 @@ let token: string;
 beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'deskhand-web-transfer-'));
   sessionsDir = join(work, 'sessions');
-  host = await createAgentHost({
-    sessionsDir,
-    settingsFile: join(work, 'settings.json'),
-    keyStore: environmentKeyStore({}),
-    createOperator: async () => new FakeOperator(),
-  });
+  host = await createTestHost(work);
   await writeSession(sessionsDir, { id: ID, task: 'share me', steps: [{ frame: await testFrame(320, 200) }] });
   web = await startWebHost({ host, rendererDir: join(work, 'renderer') });
   origin = `http://127.0.0.1:${web.port}`;
