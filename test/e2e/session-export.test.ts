@@ -42,6 +42,11 @@ function deskhand(args: string[]): Promise<{ code: number; stdout: string; stder
   });
 }
 
+/** `deskhand sessions export ID --html|--zip FILE [flags]` on this test's sessions folder. */
+function exportSession(id: string, format: '--html' | '--zip', file: string, flags: readonly string[] = []) {
+  return deskhand(['sessions', 'export', id, format, file, ...flags, '--sessions-dir', sessionsDir]);
+}
+
 /** Runs `deskhand run` on the form page against `answers`; `stopAfter` kills it (SIGKILL) once that step streams. */
 async function recordRun(answers: ScriptedAnswer[], stopAfter?: number): Promise<SessionDetail> {
   const server = await startScriptedServer({ style: 'reasoning_content', answers, chunkDelayMs: stopAfter ? 40 : 0 });
@@ -79,15 +84,7 @@ describe('sessions export and import of a real run', () => {
   it('exports HTML that plays offline: no request, no error, hostile thinking shown as text, scrubber and markers', async () => {
     expect(session.steps.map((step) => step.action.name)).toEqual(['left_click', 'left_drag', 'done']);
     const output = join(workDir, 'report.html');
-    const exported = await deskhand([
-      'sessions',
-      'export',
-      session.info.id,
-      '--html',
-      output,
-      '--sessions-dir',
-      sessionsDir,
-    ]);
+    const exported = await exportSession(session.info.id, '--html', output);
     expect(exported.code, exported.stderr).toBe(0);
     expect(exported.stdout).toContain(output);
     const html = await readFile(output, 'utf8');
@@ -139,15 +136,7 @@ describe('sessions export and import of a real run', () => {
 
   it('exports a zip that imports byte for byte into another sessions folder, with the same show --json', async () => {
     const zip = join(workDir, 'session.zip');
-    const exported = await deskhand([
-      'sessions',
-      'export',
-      session.info.id,
-      '--zip',
-      zip,
-      '--sessions-dir',
-      sessionsDir,
-    ]);
+    const exported = await exportSession(session.info.id, '--zip', zip);
     expect(exported.code, exported.stderr).toBe(0);
     const otherDir = join(workDir, 'other-sessions');
     const imported = await deskhand(['sessions', 'import', zip, '--sessions-dir', otherDir]);
@@ -199,15 +188,7 @@ describe('a run killed with SIGKILL', () => {
     expect(json.steps.map((step: { step: number }) => step.step)).toEqual([1]);
 
     const output = join(workDir, 'killed.html');
-    const exported = await deskhand([
-      'sessions',
-      'export',
-      session.info.id,
-      '--html',
-      output,
-      '--sessions-dir',
-      sessionsDir,
-    ]);
+    const exported = await exportSession(session.info.id, '--html', output);
     expect(exported.code, exported.stderr).toBe(0);
     const report = await openReport(desktop, output);
     try {
@@ -248,16 +229,7 @@ describe('report size', () => {
       ['full', ['--full-frames']],
     ] as const) {
       const output = join(workDir, `busy-${name}.html`);
-      const result = await deskhand([
-        'sessions',
-        'export',
-        id,
-        '--html',
-        output,
-        ...flags,
-        '--sessions-dir',
-        sessionsDir,
-      ]);
+      const result = await exportSession(id, '--html', output, flags);
       expect(result.code, result.stderr).toBe(0);
       sizes[name] = (await stat(output)).size;
     }
