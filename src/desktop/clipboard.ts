@@ -8,10 +8,17 @@ import { DesktopSetupError } from './errors.js';
 
 const execFileAsync = promisify(execFile);
 const XCLIP_TIMEOUT_MS = 2000;
-/** How long an app may take to ask for the pasted text before the clipboard is restored anyway. */
+/** How long an app may take to ask for the pasted text before it counts as not having taken the paste. */
 const PASTE_REQUEST_TIMEOUT_MS = 1500;
-/** Quiet time after the last request of a paste before the clipboard is restored. */
+/** Quiet time after a read before typing counts as done. */
 const PASTE_QUIET_MS = 150;
+/**
+ * Quiet time after the last read of a paste before the clipboard is restored. Chromium reads twice per paste, the
+ * second time after the page's paste handlers ran, so a busy page or machine can put a long gap between the reads.
+ */
+const LATE_READ_QUIET_MS = 1000;
+/** The restore waits no longer than this for the reads of a paste to stop. */
+const LATE_READ_LIMIT_MS = 5000;
 /** Without xclip's request log (macOS, Windows), restore after this long. */
 const BLIND_RESTORE_DELAY_MS = 300;
 const TEXT_TARGETS = ['UTF8_STRING', 'text/plain;charset=utf-8', 'STRING', 'TEXT', 'text/plain'];
@@ -60,7 +67,8 @@ class X11ClipboardOffer {
     this.exited = once(child, 'exit').catch(() => undefined);
   }
 
-  private get running(): boolean {
+  /** xclip exits when another app takes the clipboard, so while it runs the clipboard is still ours to restore. */
+  get running(): boolean {
     return this.child.exitCode === null && this.child.signalCode === null && this.child.pid !== undefined;
   }
 
@@ -80,20 +88,30 @@ class X11ClipboardOffer {
   }
 
   /**
-   * Resolves true once an app has read the text and then made no further request for PASTE_QUIET_MS (Chromium reads
-   * twice per paste), false when nothing read it within PASTE_REQUEST_TIMEOUT_MS. TARGETS queries are not counted.
+   * Resolves true once an app has read the text and then made no further read for PASTE_QUIET_MS (most pastes are on
+   * screen by then), false when nothing read it within PASTE_REQUEST_TIMEOUT_MS.
    */
   async waitForPaste(signal: AbortSignal): Promise<boolean> {
-    const deadline = Date.now() + PASTE_REQUEST_TIMEOUT_MS;
-    let served = 0;
+    await this.waitForQuiet(PASTE_QUIET_MS, Date.now() + PASTE_REQUEST_TIMEOUT_MS, signal, true);
+    return this.servedRequests() > 0;
+  }
+
+  /** Resolves once no app has read the text for LATE_READ_QUIET_MS, or after LATE_READ_LIMIT_MS at most. */
+  waitForReadsToStop(): Promise<void> {
+    const never = new AbortController().signal;
+    return this.waitForQuiet(LATE_READ_QUIET_MS, Date.now() + LATE_READ_LIMIT_MS, never, false);
+  }
+
+  /** Waits for `quietMs` without a read (after a first one, if `afterARead`); TARGETS queries are not logged. */
+  private async waitForQuiet(quietMs: number, deadline: number, signal: AbortSignal, afterARead: boolean) {
+    let served = this.servedRequests();
     let lastChange = Date.now();
     while (Date.now() < deadline && this.running) {
       const count = this.servedRequests();
       if (count !== served) [served, lastChange] = [count, Date.now()];
-      if (served > 0 && Date.now() - lastChange >= PASTE_QUIET_MS) return true;
+      if ((served > 0 || !afterARead) && Date.now() - lastChange >= quietMs) return;
       await sleep(10, signal);
     }
-    return served > 0;
   }
 
   /** xclip logs "Waiting for selection request number N" after serving N - 1 requests. */
@@ -132,7 +150,7 @@ function restoreX11Clipboard(saved: SavedClipboard): void {
   child.unref();
 }
 
-/** Restores still running after an aborted paste: a stop answers at once, `waitForClipboardRestores` catches up. */
+/** Restores still running after a paste: typing and stops answer at once, `waitForClipboardRestores` catches up. */
 const pendingRestores = new Set<Promise<void>>();
 
 function keepPending(restore: Promise<void>): void {
@@ -140,39 +158,36 @@ function keepPending(restore: Promise<void>): void {
   pendingRestores.add(tracked);
 }
 
-/** Resolves once every clipboard restore left running by an aborted paste has finished. */
+/** Resolves once every clipboard restore left running by a paste has finished. */
 export async function waitForClipboardRestores(): Promise<void> {
   await Promise.all(pendingRestores);
-}
-
-/** Presses paste and waits for the app; restores afterwards, in the background when the paste was interrupted. */
-async function pasteThenRestore(paste: () => Promise<boolean>, restore: () => Promise<void>): Promise<boolean> {
-  let taken: boolean;
-  try {
-    taken = await paste();
-  } catch (error) {
-    keepPending(restore());
-    throw error;
-  }
-  await restore();
-  return taken;
 }
 
 async function pasteWithXclip(text: string, pressPaste: PressPaste, signal: AbortSignal): Promise<boolean> {
   const saved = await saveX11Clipboard();
   signal.throwIfAborted();
   const offer = await X11ClipboardOffer.create(text);
-  const paste = async () => {
-    signal.throwIfAborted();
-    await pressPaste(signal);
-    return offer.waitForPaste(signal);
-  };
   // The offer exits once the restored content takes over; with nothing to restore it is killed, leaving no owner.
+  // A clipboard someone copied to since is theirs: it is left alone.
   const restore = async () => {
+    if (!offer.running) return;
     if (saved) restoreX11Clipboard(saved);
     await offer.end(saved ? XCLIP_TIMEOUT_MS : 0);
   };
-  return pasteThenRestore(paste, restore);
+  const restoreOnceReadsStop = () => keepPending(offer.waitForReadsToStop().then(restore));
+  let taken: boolean;
+  try {
+    signal.throwIfAborted();
+    await pressPaste(signal);
+    taken = await offer.waitForPaste(signal);
+  } catch (error) {
+    restoreOnceReadsStop();
+    throw error;
+  }
+  // An unread paste is withdrawn before the caller types the text by keys, so a late read cannot enter it twice.
+  if (taken) restoreOnceReadsStop();
+  else await restore();
+  return taken;
 }
 
 async function pasteWithNutClipboard(text: string, pressPaste: PressPaste, signal: AbortSignal): Promise<boolean> {
@@ -180,21 +195,28 @@ async function pasteWithNutClipboard(text: string, pressPaste: PressPaste, signa
   const previous = await clipboard.getContent().catch(() => '');
   signal.throwIfAborted();
   await clipboard.setContent(text);
-  const paste = async () => {
+  try {
     await pressPaste(signal);
     await sleep(BLIND_RESTORE_DELAY_MS, signal);
-    return true;
-  };
-  return pasteThenRestore(paste, () => clipboard.setContent(previous));
+  } catch (error) {
+    keepPending(clipboard.setContent(previous));
+    throw error;
+  }
+  await clipboard.setContent(previous);
+  return true;
 }
 
 /**
  * Types `text` by pasting it: keyboard.type mangles shifted symbols and non-ASCII text (research/feasibility.md).
- * The previous clipboard (text or PNG) is restored before this resolves; after an abort it rejects at once and the
- * restore finishes in the background (see waitForClipboardRestores). Resolves false when no app read the text (a
- * terminal, where Ctrl+V is a control character, or a paste chord lost under load); true where that cannot be known.
+ * On X11 this resolves once the app has read the text, and the previous clipboard (text or PNG) comes back in the
+ * background once the app stops reading (see waitForClipboardRestores); an abort rejects at once. Resolves false
+ * when no app read the text (a terminal, where Ctrl+V is a control character, or a paste chord lost under load),
+ * with the previous clipboard already back; true where that cannot be known.
  */
-export function pasteText(text: string, pressPaste: PressPaste, signal: AbortSignal): Promise<boolean> {
+export async function pasteText(text: string, pressPaste: PressPaste, signal: AbortSignal): Promise<boolean> {
+  signal.throwIfAborted();
+  // A restore still waiting on the previous paste must finish first, or this paste would save that text as the user's.
+  await waitForClipboardRestores();
   signal.throwIfAborted();
   const paste = process.platform === 'linux' ? pasteWithXclip : pasteWithNutClipboard;
   return paste(text, pressPaste, signal);

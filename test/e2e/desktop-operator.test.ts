@@ -103,6 +103,8 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
+  // A clipboard restore left running by the previous test's paste must not land in this one.
+  await operator.release();
   await page().reload();
   await waitForInputReady(page());
 });
@@ -176,7 +178,36 @@ describe('keyboard actions', () => {
     await execute('left_click', { point: at('textArea') });
     await execute('type', { text });
     await poll(() => valueOf('textArea')).toBe(text);
+    await operator.release();
     expect(await readClipboard()).toBe('clipboard before ✓');
+  });
+
+  it('an app that reads the paste late gets the typed text, not the restored clipboard', async () => {
+    await setClipboard('clipboard before');
+    await execute('left_click', { point: at('textInput') });
+    await poll(activeId).toBe('textInput');
+    // Chromium reads the clipboard for the paste event, then again to insert: a slow handler delays the second read.
+    await page().evaluate(() => {
+      document.addEventListener('paste', () => {
+        const until = performance.now() + 600;
+        while (performance.now() < until);
+      });
+    });
+    await execute('type', { text: 'read late' });
+    await poll(() => valueOf('textInput')).toBe('read late');
+    await operator.release();
+    expect(await readClipboard()).toBe('clipboard before');
+  });
+
+  it('a clipboard copied to after the paste, before the restore, is left as it is', async () => {
+    await setClipboard('clipboard before');
+    await execute('left_click', { point: at('textInput') });
+    await poll(activeId).toBe('textInput');
+    await execute('type', { text: 'typed' });
+    await poll(() => valueOf('textInput')).toBe('typed');
+    await setClipboard('copied since');
+    await operator.release();
+    expect(await readClipboard()).toBe('copied since');
   });
 
   it('ctrl+a then type replaces the text', async () => {
@@ -251,7 +282,13 @@ describe('abort', () => {
     });
     await page().evaluate(() => {
       const report = (window as unknown as { __abortTyping: () => void }).__abortTyping;
-      document.addEventListener('keydown', (event) => event.ctrlKey && event.key === 'v' && report());
+      document.addEventListener('keydown', (event) => {
+        if (!(event.ctrlKey && event.key === 'v')) return;
+        report();
+        // Holds the paste back until the stop has arrived: the paste is read after this handler returns.
+        const until = performance.now() + 300;
+        while (performance.now() < until);
+      });
     });
     await expect(execute('type', { text: 'pasted' }, controller.signal)).rejects.toThrow();
     expect(performance.now() - abortedAt).toBeLessThan(100);
