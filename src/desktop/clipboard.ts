@@ -96,10 +96,9 @@ class X11ClipboardOffer {
     return this.servedRequests() > 0;
   }
 
-  /** Resolves once no app has read the text for LATE_READ_QUIET_MS, or after LATE_READ_LIMIT_MS at most. */
-  waitForReadsToStop(): Promise<void> {
-    const never = new AbortController().signal;
-    return this.waitForQuiet(LATE_READ_QUIET_MS, Date.now() + LATE_READ_LIMIT_MS, never, false);
+  /** Resolves once no app has read the text for LATE_READ_QUIET_MS (at most LATE_READ_LIMIT_MS), or on `hurry`. */
+  async waitForReadsToStop(hurry: AbortSignal): Promise<void> {
+    await this.waitForQuiet(LATE_READ_QUIET_MS, Date.now() + LATE_READ_LIMIT_MS, hurry, false).catch(() => undefined);
   }
 
   /** Waits for `quietMs` without a read (after a first one, if `afterARead`); TARGETS queries are not logged. */
@@ -150,17 +149,31 @@ function restoreX11Clipboard(saved: SavedClipboard): void {
   child.unref();
 }
 
-/** Restores still running after a paste: typing and stops answer at once, `waitForClipboardRestores` catches up. */
-const pendingRestores = new Set<Promise<void>>();
-
-function keepPending(restore: Promise<void>): void {
-  const tracked = restore.catch(() => undefined).finally(() => pendingRestores.delete(tracked));
-  pendingRestores.add(tracked);
+/** A restore still running after its paste resolved; `hurry` makes it restore without waiting for quiet. */
+interface PendingRestore {
+  done: Promise<void>;
+  hurry: AbortController;
 }
 
-/** Resolves once every clipboard restore left running by a paste has finished. */
-export async function waitForClipboardRestores(): Promise<void> {
-  await Promise.all(pendingRestores);
+/** Restores still running after a paste: typing and stops answer at once, `waitForClipboardRestores` catches up. */
+const pendingRestores = new Set<PendingRestore>();
+
+function keepPending(restore: (hurry: AbortSignal) => Promise<void>): void {
+  const entry: PendingRestore = { done: Promise.resolve(), hurry: new AbortController() };
+  entry.done = restore(entry.hurry.signal)
+    .catch(() => undefined)
+    .finally(() => pendingRestores.delete(entry));
+  pendingRestores.add(entry);
+}
+
+/**
+ * Resolves once every clipboard restore left running by a paste has finished. `promptly` restores at once instead of
+ * waiting for apps to stop reading: for a stop or a pause, where the user may take the keyboard and clipboard.
+ */
+export async function waitForClipboardRestores({ promptly = false } = {}): Promise<void> {
+  const entries = [...pendingRestores];
+  if (promptly) for (const entry of entries) entry.hurry.abort();
+  await Promise.all(entries.map((entry) => entry.done));
 }
 
 async function pasteWithXclip(text: string, pressPaste: PressPaste, signal: AbortSignal): Promise<boolean> {
@@ -174,19 +187,24 @@ async function pasteWithXclip(text: string, pressPaste: PressPaste, signal: Abor
     if (saved) restoreX11Clipboard(saved);
     await offer.end(saved ? XCLIP_TIMEOUT_MS : 0);
   };
-  const restoreOnceReadsStop = () => keepPending(offer.waitForReadsToStop().then(restore));
   let taken: boolean;
   try {
     signal.throwIfAborted();
     await pressPaste(signal);
     taken = await offer.waitForPaste(signal);
   } catch (error) {
-    restoreOnceReadsStop();
+    // A stop must return at once, so the text is withdrawn without waiting for a late read.
+    keepPending(restore);
     throw error;
   }
   // An unread paste is withdrawn before the caller types the text by keys, so a late read cannot enter it twice.
-  if (taken) restoreOnceReadsStop();
-  else await restore();
+  if (!taken) await restore();
+  else {
+    keepPending(async (hurry) => {
+      await offer.waitForReadsToStop(hurry);
+      await restore();
+    });
+  }
   return taken;
 }
 
@@ -199,7 +217,7 @@ async function pasteWithNutClipboard(text: string, pressPaste: PressPaste, signa
     await pressPaste(signal);
     await sleep(BLIND_RESTORE_DELAY_MS, signal);
   } catch (error) {
-    keepPending(clipboard.setContent(previous));
+    keepPending(() => clipboard.setContent(previous));
     throw error;
   }
   await clipboard.setContent(previous);

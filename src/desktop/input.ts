@@ -145,10 +145,10 @@ export class NutInput {
     }
   }
 
-  /** Releases held buttons and keys and waits for a pending clipboard restore; safe to call at any time. */
+  /** Releases held buttons and keys and restores the clipboard now if a restore is pending; safe to call at any time. */
   async releaseAll(): Promise<void> {
     await this.releaseButtons();
     await this.releaseKeys();
-    await waitForClipboardRestores();
+    await waitForClipboardRestores({ promptly: true });
   }
 }

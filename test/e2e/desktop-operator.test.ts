@@ -296,6 +296,19 @@ describe('abort', () => {
     expect(await readClipboard()).toBe('kept');
   });
 
+  it('release() right after a paste restores the clipboard without waiting for more reads', async () => {
+    await setClipboard('kept');
+    await execute('left_click', { point: at('textInput') });
+    await poll(activeId).toBe('textInput');
+    await execute('type', { text: 'pasted' });
+    const releasedAt = performance.now();
+    await operator.release();
+    // Well under the second of quiet that a restore otherwise waits for.
+    expect(performance.now() - releasedAt).toBeLessThan(500);
+    expect(await readClipboard()).toBe('kept');
+    await poll(() => valueOf('textInput')).toBe('pasted');
+  });
+
   it('a drag aborted midway releases the button short of the target', async () => {
     const controller = new AbortController();
     // The page reports the drag's mousedown; aborting then lands mid-drag however slow the machine is.
