@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import onnx
@@ -11,6 +12,9 @@ from onnxruntime.transformers.float16 import DEFAULT_OP_BLOCK_LIST, convert_floa
 from .graphs import save_model
 
 # onnxruntime has no float16 GridSample kernel on the CPU; the vision tower's position table samples in fp32.
+# The quantizer logs a line per node at INFO.
+logging.getLogger("onnxruntime.quantization.matmul_nbits_quantizer").setLevel(logging.WARNING)
+
 FP16_OP_BLOCK_LIST = [*DEFAULT_OP_BLOCK_LIST, "GridSample"]
 BLOCK_SIZE = 32
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { throwIfAborted } from '../abortable.js';
 import { disposeKvCache, emptyKvCache, runDecoder, type KvCache } from './kv-cache.js';
 import { eosTokenIds, headDim, type ModelConfig } from './model-config.js';
-import { checkModelFolder, type ModelVariant } from './model-folder.js';
+import { checkModelFolder, preferredVariant, presentVariants, type ModelVariant } from './model-folder.js';
 import { parsePreprocessorConfig } from './preprocessor-config.js';
 import { embedIds, prefillInputs, promptEmbeddings, type PrefillContext } from './prefill.js';
 import { createByteLevelStream, loadByteLevelTable, type ByteLevelTable } from './byte-level-text.js';
@@ -17,7 +17,7 @@ export type { EngineDevice } from './sessions.js';
 
 export interface LoadEngineOptions {
   device: EngineDevice;
-  /** Which graph files to load (transformers.js suffixes); default 'fp32'. */
+  /** Which graph files to load (transformers.js suffixes); default the folder's preferredVariant for the device. */
   variant?: ModelVariant;
 }
 
@@ -89,7 +89,7 @@ interface Loaded extends PrefillContext {
 
 /** Checks the folder (one error listing every problem, before any session exists), then loads it. */
 export async function loadEngine(dir: string, options: LoadEngineOptions): Promise<Engine> {
-  const variant = options.variant ?? 'fp32';
+  const variant = options.variant ?? preferredVariant(await presentVariants(dir), options.device);
   const check = await checkModelFolder(dir, variant);
   if (!check.valid || !check.config) throw new ModelFolderError(dir, check.errors);
   const config = check.config;

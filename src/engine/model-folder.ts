@@ -10,6 +10,24 @@ export const MODEL_GRAPHS = ['embed_tokens', 'vision_encoder', 'decoder_model_me
 export const VARIANT_SUFFIXES = { fp32: '', fp16: '_fp16', q4f16: '_q4f16' } as const;
 export type ModelVariant = keyof typeof VARIANT_SUFFIXES;
 
+/** The variants whose three graph files are all in `dir/onnx` (an exported folder may hold several). */
+export async function presentVariants(dir: string): Promise<ModelVariant[]> {
+  const names = new Set(await readdir(join(dir, 'onnx')).catch(() => [] as string[]));
+  return (Object.keys(VARIANT_SUFFIXES) as ModelVariant[]).filter((variant) =>
+    MODEL_GRAPHS.every((graph) => names.has(`${graph}${VARIANT_SUFFIXES[variant]}.onnx`)),
+  );
+}
+
+/**
+ * The variant to load when none is named: on the CPU fp32 first (onnxruntime's CPU kernels are float32; fp16 runs
+ * through casts), on a GPU the smallest first. `present` is presentVariants' answer; fp32 when it is empty, so the
+ * check names the missing files.
+ */
+export function preferredVariant(present: readonly ModelVariant[], device: string): ModelVariant {
+  const order: ModelVariant[] = device === 'cpu' ? ['fp32', 'q4f16', 'fp16'] : ['q4f16', 'fp16', 'fp32'];
+  return order.find((variant) => present.includes(variant)) ?? 'fp32';
+}
+
 /** The context the memory estimate reserves a KV cache for (tokens). */
 const ESTIMATE_CONTEXT_TOKENS = 8192;
 
