@@ -6,7 +6,7 @@ import { disposeKvCache, emptyKvCache, runDecoder, type KvCache } from './kv-cac
 import { eosTokenIds, headDim, type ModelConfig } from './model-config.js';
 import { checkModelFolder, preferredVariant, presentVariants, type ModelVariant } from './model-folder.js';
 import { parsePreprocessorConfig } from './preprocessor-config.js';
-import { embedIds, prefillInputs, promptEmbeddings, type PrefillContext } from './prefill.js';
+import { embedIds, prefillInputs, promptEmbeddings, type EngineImage, type PrefillContext } from './prefill.js';
 import { createByteLevelStream, loadByteLevelTable, type ByteLevelTable } from './byte-level-text.js';
 import { createTextOutput, createTextStream, loadTokenizer, specialIds, type SpecialIds } from './prompt-tokens.js';
 import { computeRopeIndex, decodePosition } from './rope-index.js';
@@ -32,9 +32,9 @@ export class ModelFolderError extends Error {
   }
 }
 
-/** A ChatRequest as the engine needs it: encoded images (PNG/JPEG bytes), the prompt, the limits. */
+/** A ChatRequest as the engine needs it: the images (captured pixels, else PNG/JPEG bytes), the prompt, the limits. */
 export interface GenerateRequest {
-  images: ReadonlyArray<{ data: Uint8Array }>;
+  images: ReadonlyArray<EngineImage>;
   prompt: string;
   maxTokens: number;
   temperature: number;
@@ -202,9 +202,9 @@ function decodePositions(first: bigint, count: number): BigInt64Array {
 }
 
 /**
- * The sampler for one request: OFFICIAL_SAMPLING under the caller's settings and the request's temperature. The
- * repetition penalty covers the prompt and the generated ids, as HF's and transformers.js's
- * RepetitionPenaltyLogitsProcessor do (they penalise all of input_ids), which is what GLM-V's 1.1 was tuned with.
+ * The sampler for one request: OFFICIAL_SAMPLING under the caller's settings and the request's temperature. A
+ * repetition penalty, when a caller sets one, covers the prompt and the generated ids, as HF's
+ * RepetitionPenaltyLogitsProcessor does (it penalises all of input_ids).
  */
 function tokenPicker(
   request: GenerateRequest,

@@ -3,7 +3,8 @@ import type { PreTrainedTokenizer } from '@huggingface/transformers';
 import { Tensor, type InferenceSession } from 'onnxruntime-node';
 import { decodeImage } from './decode-image.js';
 import { patchValues } from './patchify.js';
-import { preprocessImage, targetSize } from './preprocess.js';
+import { frameRgb, preprocessRgb, targetSize } from './preprocess.js';
+import type { RgbImage } from './resize-rgb.js';
 import type { PreprocessorConfig } from './preprocessor-config.js';
 import { promptTokenIds } from './prompt-tokens.js';
 import type { GridThw } from './rope-index.js';
@@ -27,15 +28,22 @@ export interface PromptInputs {
   grids: GridThw[];
 }
 
-/** Decodes and preprocesses every image into one pixel_values run, and builds the expanded prompt ids. */
+/** An image of a request: its encoded bytes, and the captured pixels when the caller has them. */
+export interface EngineImage {
+  data: Uint8Array;
+  /** Packed RGB of exactly what the model should see; used instead of decoding `data` (no codec round trip). */
+  rgb?: RgbImage;
+}
+
+/** Preprocesses every image (its pixels, else its decoded bytes) into one pixel_values run, and builds the ids. */
 export async function prefillInputs(
   context: PrefillContext,
-  images: ReadonlyArray<{ data: Uint8Array }>,
+  images: ReadonlyArray<EngineImage>,
   prompt: string,
   assistantPrefix: string,
 ): Promise<PromptInputs> {
   const { preprocessor, tokenizer } = context;
-  const frames = await Promise.all(images.map((image) => decodeImage(image.data)));
+  const frames = await Promise.all(images.map(async (image) => image.rgb ?? frameRgb(await decodeImage(image.data))));
   const lengths = frames.map((frame) => {
     const size = targetSize(frame.width, frame.height, preprocessor);
     return (size.width / preprocessor.patchSize) * (size.height / preprocessor.patchSize) * patchValues(preprocessor);
@@ -47,7 +55,7 @@ export async function prefillInputs(
   let offset = 0;
   for (const [index, frame] of frames.entries()) {
     // Each image is written straight into its slot of the shared run: no concatenation copy.
-    const image = await preprocessImage(frame, preprocessor, { out: context.pixels.subarray(offset) });
+    const image = await preprocessRgb(frame, preprocessor, { out: context.pixels.subarray(offset) });
     grids.push(image.gridThw);
     imageTokens.push(image.imageTokens);
     offset += lengths[index]!;

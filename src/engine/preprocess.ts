@@ -3,10 +3,8 @@ import { toRgb } from '../desktop/encode.js';
 import type { Frame } from '../desktop/types.js';
 import { buildNormalizeLut, patchifyRgb, patchValues } from './patchify.js';
 import type { PreprocessorConfig } from './preprocessor-config.js';
-import { resizeRgb, type Resampler } from './resize-rgb.js';
+import { resizeRgb, type RgbImage } from './resize-rgb.js';
 import { smartResize } from './smart-resize.js';
-
-export type { Resampler } from './resize-rgb.js';
 
 /** The pixels of a frame; a desktop `Frame` fits. */
 export type FramePixels = Pick<Frame, 'pixels' | 'channelOrder' | 'width' | 'height'>;
@@ -17,8 +15,6 @@ export interface PreprocessOptions {
    * full-resolution frame. Used when long enough; `pixelValues` is then a view of its start.
    */
   out?: Float32Array;
-  /** How to resize; see `Resampler`. Default 'transformers-js'. */
-  resampler?: Resampler;
 }
 
 export interface PreprocessedImage {
@@ -58,24 +54,38 @@ export function targetSize(
   return { width, height };
 }
 
+/** Packed RGB of a 4-byte frame (alpha dropped, channels in RGB order). */
+export function frameRgb(frame: FramePixels): RgbImage {
+  if (frame.pixels.length < frame.width * frame.height * 4) {
+    throw new Error(`Frame has ${frame.pixels.length} bytes, expected ${frame.width * frame.height * 4} (4 per pixel)`);
+  }
+  return { data: toRgb(frame), width: frame.width, height: frame.height };
+}
+
 /**
- * Preprocesses one frame as HF Glm4vImageProcessor does (transformers.js Glm46VImageProcessor semantics): drop alpha,
- * resize to the smart size, rescale and normalise, then cut into merge-ordered patches with the frame repeated over
- * the temporal slots. Several times faster than transformers.js (bench/preprocess.mjs), which builds the layout
- * with tensor permutes and allocates per step.
+ * Preprocesses one frame as HF's reference Glm4vImageProcessor (PIL backend) does: drop alpha, resize to the smart
+ * size with Pillow's resampling, rescale and normalise, then cut into merge-ordered patches with the frame repeated
+ * over the temporal slots. Checked against the reference on real-sized frames (test/unit/engine/reference-parity).
  */
 export async function preprocessImage(
   frame: FramePixels,
   config: PreprocessorConfig,
   options: PreprocessOptions = {},
 ): Promise<PreprocessedImage> {
-  if (frame.pixels.length < frame.width * frame.height * 4) {
-    throw new Error(`Frame has ${frame.pixels.length} bytes, expected ${frame.width * frame.height * 4} (4 per pixel)`);
+  return preprocessRgb(frameRgb(frame), config, options);
+}
+
+/** preprocessImage for pixels already packed as RGB (the local backend's captured frames). */
+export async function preprocessRgb(
+  source: RgbImage,
+  config: PreprocessorConfig,
+  options: PreprocessOptions = {},
+): Promise<PreprocessedImage> {
+  if (source.data.length < source.width * source.height * 3) {
+    throw new Error(`RGB image has ${source.data.length} bytes, expected ${source.width * source.height * 3}`);
   }
-  const size = targetSize(frame.width, frame.height, config);
-  // Swapping in JS and resizing 3 channels beats letting sharp carry the 4th (perf-anchors 4d).
-  const source = { data: toRgb(frame), width: frame.width, height: frame.height };
-  const resized = await resizeRgb(source, size.width, size.height, config.resample, options.resampler);
+  const size = targetSize(source.width, source.height, config);
+  const resized = await resizeRgb(source, size.width, size.height, config.resample);
   const gridH = size.height / config.patchSize;
   const gridW = size.width / config.patchSize;
   const length = gridH * gridW * patchValues(config);

@@ -10,8 +10,12 @@ export interface SamplingOptions {
   repetitionPenalty: number;
 }
 
-/** GLM-V's official chat settings (trans_infer_cli.py): near-greedy with a 1.1 repetition penalty. */
-export const OFFICIAL_SAMPLING: SamplingOptions = { temperature: 0.001, topK: 1, topP: 1e-5, repetitionPenalty: 1.1 };
+/**
+ * The official GLM-V agent's sampling, as the served path sends it: temperature 0.001 and nothing else (top-p 1, no
+ * top-k, no repetition penalty). The chat CLI's 1.1 penalty over prompt and output would punish the agent for typing
+ * the task's own words.
+ */
+export const OFFICIAL_SAMPLING: SamplingOptions = { temperature: 0.001, topK: 0, topP: 1, repetitionPenalty: 1 };
 
 /** A seeded uniform [0, 1) source (mulberry32), so sampled runs repeat exactly in tests. */
 export function seededRandom(seed: number): () => number {
@@ -52,6 +56,7 @@ export function sampleToken(
 ): number {
   applyRepetitionPenalty(logits, seen, options.repetitionPenalty);
   if (options.temperature < 1e-5 || options.topK === 1) return argmax(logits);
+  if (options.topK <= 0 && options.topP >= 1) return sampleWhole(logits, options.temperature, random);
   const candidates = topCandidates(logits, options.topK);
   const probabilities = softmax(candidates.map((index) => logits[index]! / options.temperature));
   const kept = nucleus(probabilities, options.topP);
@@ -61,6 +66,19 @@ export function sampleToken(
     if (draw <= 0) return candidates[rank]!;
   }
   return candidates[kept.count - 1]!;
+}
+
+/** A draw from softmax(logits / temperature) over the whole vocabulary in two passes, without sorting it. */
+function sampleWhole(logits: Float32Array, temperature: number, random: () => number): number {
+  const best = logits[argmax(logits)]!;
+  let total = 0;
+  for (const value of logits) total += Math.exp((value - best) / temperature);
+  let draw = random() * total;
+  for (let index = 0; index < logits.length; index++) {
+    draw -= Math.exp((logits[index]! - best) / temperature);
+    if (draw <= 0) return index;
+  }
+  return argmax(logits);
 }
 
 /** Indices of the `topK` largest logits (all when topK ≤ 0), largest first. */

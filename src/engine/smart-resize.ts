@@ -1,4 +1,4 @@
-// GLM-4.1V's smart_resize: the model-input size for an image, as transformers.js computes it. Node only.
+// GLM-4.1V's smart_resize: the model-input size for an image, as HF's Glm4vImageProcessor computes it. Node only.
 
 export interface SmartResizeOptions {
   /** Side multiple: patch_size · merge_size (28). */
@@ -12,11 +12,18 @@ export interface SmartResizeOptions {
 /** The aspect-ratio limit of HF's smart_resize; beyond it the patch grid degenerates. */
 const MAX_ASPECT_RATIO = 200;
 
+/** Python's round(): halves go to the even neighbour (round(52.5) is 52), not away from zero as Math.round does. */
+export function roundHalfEven(value: number): number {
+  const floor = Math.floor(value);
+  const fraction = value - floor;
+  if (fraction !== 0.5) return Math.round(value);
+  return floor % 2 === 0 ? floor : floor + 1;
+}
+
 /**
- * The resized { width, height } (multiples of `factor`) of a `width`×`height` image. Mirrors transformers.js's
- * `smart_resize(h, w, factor, min, max, temporal_factor)` (Glm46VImageProcessor), including its Math.round. HF Python
- * differs only at exact halves: it truncates the tiny-image upscale and rounds `k + 0.5` to even, so a side of
- * 28·k + 14 with even k can come out one factor smaller there.
+ * The resized { width, height } (multiples of `factor`) of a `width`×`height` image, as HF Python's `smart_resize`
+ * (image_processing_glm4v) gives it: the tiny-image upscale truncates (int()) and sides round half to even, so
+ * 1470×956 becomes 1456×952. transformers.js rounds halves up and gives 1484×952 there.
  */
 export function smartResize(
   height: number,
@@ -28,15 +35,15 @@ export function smartResize(
   if (height < factor || width < factor) {
     // Tiny images are first scaled up so that their short side reaches one factor.
     const scale = Math.max(factor / height, factor / width);
-    height = Math.round(height * scale);
-    width = Math.round(width * scale);
+    height = Math.trunc(height * scale);
+    width = Math.trunc(width * scale);
   }
   const aspectRatio = Math.max(height, width) / Math.min(height, width);
   if (aspectRatio > MAX_ASPECT_RATIO) {
     throw new Error(`Image aspect ratio must be at most ${MAX_ASPECT_RATIO}:1, got ${aspectRatio.toFixed(1)}:1`);
   }
-  let resizedHeight = Math.round(height / factor) * factor;
-  let resizedWidth = Math.round(width / factor) * factor;
+  let resizedHeight = roundHalfEven(height / factor) * factor;
+  let resizedWidth = roundHalfEven(width / factor) * factor;
   const countedPixels = temporalFactor * resizedHeight * resizedWidth;
   if (countedPixels > maxPixels) {
     const beta = Math.sqrt((temporalFactor * height * width) / maxPixels);

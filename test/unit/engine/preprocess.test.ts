@@ -1,4 +1,5 @@
-// GLM-4.1V preprocessing against transformers.js's Glm46VImageProcessor on the same synthetic frames. Node only.
+// GLM-4.1V preprocessing: grids against transformers.js, layout and options. The pixel values are checked against
+// HF Python's reference processor in reference-parity.test.ts (transformers.js resizes without antialiasing). Node only.
 import { Glm46VImageProcessor, RawImage, env } from '@huggingface/transformers';
 import { describe, expect, it } from 'vitest';
 import { preprocessImage, type FramePixels } from '../../../src/engine/preprocess.js';
@@ -78,7 +79,7 @@ async function transformersJs(rgb: Uint8Array, width: number, height: number, si
 
 const config = (size: typeof FULL) => parsePreprocessorConfig(configJson(size));
 
-describe('preprocessImage against transformers.js', () => {
+describe('preprocessImage grids against transformers.js', () => {
   it.each([
     ['1920×1080 BGRA, full resolution', 1920, 1080, 'bgra', FULL, [1, 78, 138], 2691],
     ['1920×1080 RGBA, ~1 MP budget', 1920, 1080, 'rgba', SMALL, [1, 36, 66], 594],
@@ -87,7 +88,7 @@ describe('preprocessImage against transformers.js', () => {
     ['333×217 BGRA, full resolution', 333, 217, 'bgra', FULL, [1, 16, 24], 96],
     ['61×19 RGBA, upscaled', 61, 19, 'rgba', FULL, [1, 4, 12], 12],
   ] as const)(
-    '%s: same grid, tokens and pixel_values',
+    '%s: same grid and tokens; pixel_values close on average',
     async (_, width, height, order, size, grid, tokens) => {
       const rgb = syntheticRgb(width, height);
       const ours = await preprocessImage(frameOf(rgb, width, height, order), config(size));
@@ -97,10 +98,9 @@ describe('preprocessImage against transformers.js', () => {
       expect(ours.imageTokens).toBe(tokens);
       expect(ours.pixelValues.length).toBe(theirs.pixelValues.length);
       expect([ours.resizedWidth, ours.resizedHeight]).toEqual([grid[2] * 14, grid[1] * 14]);
-      const { max, mean } = differences(ours.pixelValues, theirs.pixelValues);
-      // Same sharp affine call and float32 rounding: equal to the last bit in practice.
-      expect(max).toBeLessThan(1e-2);
-      expect(mean).toBeLessThan(1e-3);
+      const { mean } = differences(ours.pixelValues, theirs.pixelValues);
+      // Pillow and sharp's affine differ where edges are resampled (only Pillow low-passes when shrinking).
+      expect(mean).toBeLessThan(0.2);
     },
     30_000,
   );
@@ -141,7 +141,7 @@ describe('preprocessImage layout and options', () => {
     expect(small.pixelValues.length).toBe(8 * 1176);
   });
 
-  it("'antialiased' low-passes when shrinking, where transformers.js's affine aliases", async () => {
+  it('low-passes when shrinking, as Pillow does (transformers.js point-samples and aliases)', async () => {
     // A one-pixel checkerboard shrunk about 2×: a filtered result is flat grey, a point-sampled one is not.
     const [width, height] = [1920, 1080];
     const rgb = new Uint8Array(width * height * 3);
@@ -150,8 +150,8 @@ describe('preprocessImage layout and options', () => {
     const frame = frameOf(rgb, width, height, 'rgba');
     const spread = (values: Float32Array) =>
       Math.max(...values.subarray(0, 1176 * 64)) - Math.min(...values.subarray(0, 1176 * 64));
-    const aliased = await preprocessImage(frame, config(SMALL));
-    const filtered = await preprocessImage(frame, config(SMALL), { resampler: 'antialiased' });
+    const filtered = await preprocessImage(frame, config(SMALL));
+    const aliased = await transformersJs(rgb, width, height, SMALL);
     expect(filtered.gridThw).toEqual(aliased.gridThw);
     expect(spread(filtered.pixelValues)).toBeLessThan(0.5);
     expect(spread(aliased.pixelValues)).toBeGreaterThan(2);

@@ -15,6 +15,23 @@ describe('sampling', () => {
     expect(sampleToken(logits(), [], { ...OFFICIAL_SAMPLING, repetitionPenalty: 1 })).toBe(1);
   });
 
+  it("is the official agent's by default: temperature 0.001, no top-k or top-p cut, no repetition penalty", () => {
+    expect(OFFICIAL_SAMPLING).toEqual({ temperature: 0.001, topK: 0, topP: 1, repetitionPenalty: 1 });
+    // Token 1 is in the prompt (the task's own word): it stays the pick, as the served path would give it.
+    const random = seededRandom(3);
+    for (let draw = 0; draw < 50; draw++) expect(sampleToken(logits(), [1], OFFICIAL_SAMPLING, random)).toBe(1);
+  });
+
+  it('at temperature 1 with no cut, samples the whole vocabulary in proportion', () => {
+    const random = seededRandom(5);
+    const counts = [0, 0, 0, 0, 0];
+    const options = { temperature: 1, topK: 0, topP: 1, repetitionPenalty: 1 };
+    for (let draw = 0; draw < 4000; draw++) counts[sampleToken(logits(), [], options, random)]! += 1;
+    const weights = Array.from(logits(), Math.exp);
+    const total = weights.reduce((sum, value) => sum + value, 0);
+    counts.forEach((count, index) => expect(Math.abs(count / 4000 - weights[index]! / total)).toBeLessThan(0.03));
+  });
+
   it('the repetition penalty divides positive and multiplies negative logits of seen tokens (HF semantics)', () => {
     const values = logits();
     applyRepetitionPenalty(values, [1, 3, 1, 99], 2);
