@@ -1,11 +1,23 @@
 // The ChatBackend contract shared by every model backend (local engine, OpenAI-compatible server, replay).
 
+/** Packed 8-bit RGB, row-major, no padding. */
+export interface RgbPixels {
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
+
 /** An image sent to the model: encoded bytes and their MIME type. */
 export interface ChatImage {
   mime: 'image/png' | 'image/jpeg';
   data: Buffer;
   width: number;
   height: number;
+  /**
+   * The pixels `data` was encoded from, made on demand: a backend that runs the model in-process feeds these, so the
+   * model sees the capture itself rather than a lossy codec's copy.
+   */
+  pixels?: () => Promise<RgbPixels>;
 }
 
 /** One GLM-4.1V request: a single user message, images first (current, then history), then the prompt text. */

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { abortReason, raceAbort, throwIfAborted } from '../abortable.js';
 import type { EngineCommand, EngineEvent, EngineSettings, EngineWorkerData } from '../engine/engine-worker.js';
-import type { EngineDevice } from '../engine/generator.js';
+import type { EngineDevice, GenerateRequest } from '../engine/generator.js';
 import type { ModelVariant } from '../engine/model-folder.js';
 import { createThinkSplitter } from '../glm/think-splitter.js';
 import { BackendError, type ChatBackend, type ChatRequest, type Delta } from './chat-backend.js';
@@ -91,7 +91,7 @@ export async function createLocalBackend(options: LocalBackendOptions): Promise<
     };
     signal.addEventListener('abort', abort, { once: true });
     if (pending++ === 0) link.hold(true);
-    link.send({ type: 'generate', id, request, settings: options.generation ?? {} });
+    link.send({ type: 'generate', id, request: await engineRequest(request), settings: options.generation ?? {} });
     const splitter = createThinkSplitter();
     try {
       for (;;) {
@@ -127,6 +127,16 @@ export async function createLocalBackend(options: LocalBackendOptions): Promise<
     stream: (request, signal) => stream(request, signal),
     close: () => link.close(),
   };
+}
+
+/** The request as the engine takes it: captured pixels where the image has them (no JPEG round trip), else bytes. */
+async function engineRequest(request: ChatRequest): Promise<GenerateRequest> {
+  const images = await Promise.all(
+    request.images.map(async (image) =>
+      image.pixels ? { data: new Uint8Array(0), rgb: await image.pixels() } : { data: image.data },
+    ),
+  );
+  return { images, prompt: request.prompt, maxTokens: request.maxTokens, temperature: request.temperature };
 }
 
 function loadError(modelDir: string, event: Extract<EngineEvent, { type: 'load-error' }>): BackendError {

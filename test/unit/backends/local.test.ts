@@ -95,6 +95,24 @@ describe('local backend through the worker built in dist/', () => {
     );
   });
 
+  it("feeds the worker the image's captured pixels, never decoding its encoded bytes", async () => {
+    const rgb = await sharp({ create: { width: 84, height: 56, channels: 3, background: '#204060' } })
+      .raw()
+      .toBuffer();
+    const garbled = Buffer.from('not an image');
+    const image = { mime: 'image/jpeg' as const, data: garbled, width: 84, height: 56 };
+    const withPixels = {
+      ...request,
+      images: [{ ...image, pixels: async () => ({ data: rgb, width: 84, height: 56 }) }],
+    };
+    const { finish } = await collectDeltas(backend.stream(withPixels, new AbortController().signal));
+    expect(finish?.usage.promptTokens).toBeGreaterThan(6);
+    const error = await rejectionOf(
+      collectDeltas(backend.stream({ ...request, images: [image] }, new AbortController().signal)),
+    );
+    expect(String(error)).toMatch(/Cannot decode an image/);
+  });
+
   it('throws AbortError at once on abort, and the worker serves the next request', async () => {
     const controller = new AbortController();
     const long = { ...request, maxTokens: 100_000 };
