@@ -62,7 +62,6 @@ async function checkCommand(
     errors: [...new Set(checks.flatMap((check) => check.errors))],
     providers,
     estimatedBytes: checks[variants.indexOf(loaded)]!.estimatedBytes,
-    variants,
   };
   if (json) io.stdout.write(`${JSON.stringify(report)}\n`);
   else {

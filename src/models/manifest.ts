@@ -83,13 +83,20 @@ export function parseManifest(text: string, source: string): ModelManifest {
   throw new ManifestError(`${source}: ${issue.path.join('.') || '(top level)'}: ${issue.message}`);
 }
 
+/** What to do while no export is published: make one, or fetch one someone hosts. */
+export function noPublishedExport(repo: string): string {
+  return (
+    `${repo} has no published export yet, so there is nothing to download. Export the checkpoint you have with ` +
+    '`python -m models.export CHECKPOINT --out DIR` and use DIR as the model folder (--model-dir DIR, or Settings → ' +
+    'On this computer → Model folder); or download an export hosted on a mirror by passing its manifest.json with ' +
+    `--manifest FILE (DESKHAND_MODEL_MANIFEST for the app). See ${MANIFEST_README}.`
+  );
+}
+
 /** The files of one variant, refusing a manifest whose export is not published yet. */
 export function publishedFiles(manifest: ModelManifest, variant: ManifestVariant): PublishedFile[] {
   if (manifest.status === 'awaiting-export') {
-    throw new ManifestError(
-      `${manifest.repo} has no published export yet; see ${MANIFEST_README} ` +
-        '(or pass --manifest FILE with a complete manifest).',
-    );
+    throw new ManifestError(noPublishedExport(manifest.repo));
   }
   const files = manifest.variants[variant];
   if (!files) {

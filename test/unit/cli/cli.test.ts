@@ -1,6 +1,6 @@
 // The CLI contract as other programs see it: the built bin/deskhand, its JSON output and exit codes.
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -203,6 +203,31 @@ describe('deskhand model', () => {
     const { code, stderr } = await deskhand(['model', 'download', '--variant', 'q4f16']);
     expect(code).toBe(2);
     expect(stderr).toContain('no published export yet');
+  });
+
+  it('check accepts each variant of the exported reference folder, and checks every variant it holds', async () => {
+    const exported = join(import.meta.dirname, '../../fixtures/glm41v-export/model');
+    for (const variant of ['fp32', 'fp16', 'q4f16']) {
+      const check = await deskhand(['model', 'check', exported, '--variant', variant, '--json']);
+      expect([check.code, JSON.parse(check.stdout).valid]).toEqual([0, true]);
+    }
+    const all = await deskhand(['model', 'check', exported]);
+    expect([all.code, all.stdout]).toEqual([0, expect.stringMatching(/^Valid model folder \(fp32, fp16, q4f16\)/)]);
+    const bad = await deskhand(['model', 'check', exported, '--variant', 'int8']);
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('--variant must be fp32, fp16 or q4f16')]);
+    const out = await mkdtemp(join(tmpdir(), 'deskhand-cli-model-'));
+    try {
+      // A folder with only the q4f16 graphs is checked as q4f16, not refused for lacking fp32.
+      await cp(exported, out, { recursive: true });
+      for (const graph of ['embed_tokens', 'vision_encoder', 'decoder_model_merged']) {
+        await rm(join(out, 'onnx', `${graph}.onnx`));
+        await rm(join(out, 'onnx', `${graph}_fp16.onnx`));
+      }
+      const q4 = await deskhand(['model', 'check', out]);
+      expect([q4.code, q4.stdout]).toEqual([0, expect.stringMatching(/^Valid model folder \(q4f16\)/)]);
+    } finally {
+      await rm(out, { recursive: true, force: true });
+    }
   });
 
   it('tiny writes a folder that check --json calls valid, with providers and a size estimate', async () => {

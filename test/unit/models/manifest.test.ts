@@ -117,10 +117,13 @@ describe('the shipped GLM-4.1V manifest', () => {
     },
   );
 
-  it('is refused for download with a message that says why and where to read more', async () => {
+  it('is refused for download with a message that says what to do instead', async () => {
     const manifest = await load();
-    expect(() => publishedFiles(manifest, 'q4f16')).toThrow(
-      'deskhand/GLM-4.1V-9B-Thinking-ONNX has no published export yet; see models/README.md (or pass --manifest FILE with a complete manifest).',
-    );
+    const refusal = () => publishedFiles(manifest, 'q4f16');
+    expect(refusal).toThrow(/^deskhand\/GLM-4\.1V-9B-Thinking-ONNX has no published export yet/);
+    expect(refusal).toThrow(/`python -m models\.export CHECKPOINT --out DIR` and use DIR as the model folder/);
+    expect(refusal).toThrow(/--model-dir DIR, or Settings → On this computer → Model folder/);
+    expect(refusal).toThrow(/passing its manifest\.json with --manifest FILE \(DESKHAND_MODEL_MANIFEST for the app\)/);
+    expect(refusal).toThrow(/See models\/README\.md\.$/);
   });
 });
