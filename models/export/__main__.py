@@ -7,6 +7,7 @@ leaves nothing half-written. See models/README.md.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import shutil
 import sys
@@ -54,6 +55,7 @@ def export_folder(checkpoint: Path, out: Path, variants: list[str], repo: str, r
     try:
         traced = export_graphs(model, scratch / "trace")
         del model
+        gc.collect()
         timings = {"trace_s": time.perf_counter() - started}
         folder = scratch / "folder"
         (folder / "onnx").mkdir(parents=True)

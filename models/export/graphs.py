@@ -107,8 +107,52 @@ def _export(module, example, path: Path, inputs, outputs, axes) -> Path:
             dynamo=False,
             do_constant_folding=True,
         )
-        save_model(onnx.load(str(traced)), path)
+        save_traced(traced, path)
     return path
+
+
+def save_traced(traced: Path, path: Path) -> None:
+    """Moves a trace to `path`. A big one has its weights copied tensor by tensor into one `<name>.onnx_data` (4 KiB
+    aligned, so onnxruntime can map it) without loading them all: loading and re-saving would hold the graph twice."""
+    model = onnx.load(str(traced), load_external_data=False)
+    sizes = [_stored_bytes(tensor) for tensor in model.graph.initializer]
+    if sum(sizes) <= INLINE_LIMIT_BYTES:
+        save_model(onnx.load(str(traced)), path)
+        return
+    data_name = f"{path.name}_data"
+    with open(path.parent / data_name, "wb") as sink:
+        for tensor, size in zip(model.graph.initializer, sizes):
+            if size < 1024:
+                continue
+            data = _read_external(traced.parent, tensor) if _is_external(tensor) else tensor.raw_data
+            offset = sink.seek(0, 2)
+            offset += -offset % 4096
+            sink.seek(offset)
+            sink.write(data)
+            tensor.ClearField("raw_data")
+            del tensor.external_data[:]
+            tensor.data_location = onnx.TensorProto.EXTERNAL
+            for key, value in (("location", data_name), ("offset", str(offset)), ("length", str(len(data)))):
+                entry = tensor.external_data.add()
+                entry.key, entry.value = key, value
+    onnx.save_model(model, str(path))
+
+
+def _is_external(tensor: onnx.TensorProto) -> bool:
+    return tensor.data_location == onnx.TensorProto.EXTERNAL
+
+
+def _stored_bytes(tensor: onnx.TensorProto) -> int:
+    if _is_external(tensor):
+        return int({entry.key: entry.value for entry in tensor.external_data}["length"])
+    return len(tensor.raw_data)
+
+
+def _read_external(folder: Path, tensor: onnx.TensorProto) -> bytes:
+    info = {entry.key: entry.value for entry in tensor.external_data}
+    with open(folder / info["location"], "rb") as source:
+        source.seek(int(info.get("offset", 0)))
+        return source.read(int(info["length"]))
 
 
 def save_model(model: onnx.ModelProto, path: Path) -> None:
