@@ -115,7 +115,7 @@ def save_traced(traced: Path, path: Path) -> None:
     """Moves a trace to `path`. A big one has its weights copied tensor by tensor into one `<name>.onnx_data` (4 KiB
     aligned, so onnxruntime can map it) without loading them all: loading and re-saving would hold the graph twice."""
     model = onnx.load(str(traced), load_external_data=False)
-    sizes = [_stored_bytes(tensor) for tensor in model.graph.initializer]
+    sizes = [_stored_bytes(tensor, traced.parent) for tensor in model.graph.initializer]
     if sum(sizes) <= INLINE_LIMIT_BYTES:
         save_model(onnx.load(str(traced)), path)
         return
@@ -142,17 +142,26 @@ def _is_external(tensor: onnx.TensorProto) -> bool:
     return tensor.data_location == onnx.TensorProto.EXTERNAL
 
 
-def _stored_bytes(tensor: onnx.TensorProto) -> int:
+def _stored_bytes(tensor: onnx.TensorProto, folder: Path) -> int:
     if _is_external(tensor):
-        return int({entry.key: entry.value for entry in tensor.external_data}["length"])
+        return _external_span(tensor, folder)[1]
     return len(tensor.raw_data)
 
 
-def _read_external(folder: Path, tensor: onnx.TensorProto) -> bytes:
+def _external_span(tensor: onnx.TensorProto, folder: Path) -> tuple[int, int]:
+    """Offset and length of an external tensor; the tracer writes one file per tensor and may omit both."""
     info = {entry.key: entry.value for entry in tensor.external_data}
-    with open(folder / info["location"], "rb") as source:
-        source.seek(int(info.get("offset", 0)))
-        return source.read(int(info["length"]))
+    offset = int(info.get("offset", 0))
+    length = int(info["length"]) if "length" in info else (folder / info["location"]).stat().st_size - offset
+    return offset, length
+
+
+def _read_external(folder: Path, tensor: onnx.TensorProto) -> bytes:
+    offset, length = _external_span(tensor, folder)
+    location = {entry.key: entry.value for entry in tensor.external_data}["location"]
+    with open(folder / location, "rb") as source:
+        source.seek(offset)
+        return source.read(length)
 
 
 def save_model(model: onnx.ModelProto, path: Path) -> None:

@@ -36,10 +36,7 @@ SUFFIXES = {"fp32": "", "fp16": "_fp16", "q4f16": "_q4f16"}
 
 
 def write_variant(fp32_graph: Path, variant: str, out_dir: Path) -> Path:
-    """Writes `<graph><suffix>.onnx` (and its external data when large) into out_dir."""
+    """Writes `<graph><suffix>.onnx` (fp16 or q4f16, with external data when large) into out_dir."""
     target = out_dir / f"{fp32_graph.stem}{SUFFIXES[variant]}.onnx"
-    model = onnx.load(str(fp32_graph))
-    if variant != "fp32":
-        model = CONVERTERS[variant](model)
-    save_model(model, target)
+    save_model(CONVERTERS[variant](onnx.load(str(fp32_graph))), target)
     return target
