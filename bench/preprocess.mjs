@@ -76,7 +76,7 @@ export async function measurePreprocess() {
  * to 1932×1092, a 4K frame shrinks to 2912×1624.
  */
 async function measureResize() {
-  const { resizeRgbLikePil } = await import('../dist/src/engine/pil-resample.js');
+  const { resizeRgbLikePil } = await import('../dist/src/imaging/pil-resample.js');
   const sharp = (await import('sharp')).default;
   const result = {};
   for (const [width, height, outWidth, outHeight] of [

@@ -248,6 +248,10 @@ export const en = {
       maxPixels: 'Screenshot size for the model',
       maxPixelsHint: 'Smaller screenshots make each step faster and cheaper; the model may miss small text.',
       maxPixelsFull: 'Full resolution',
+      imageFormat: 'Screenshot format for the model',
+      imageFormatHint: 'PNG keeps small text exact; JPEG sends fewer bytes to a server over a slow link.',
+      imageFormatPng: 'PNG (lossless)',
+      imageFormatJpeg: 'JPEG (quality 90)',
     },
     safety: {
       title: 'Safety',

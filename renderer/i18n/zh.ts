@@ -248,6 +248,10 @@ export const zh: Messages = {
       maxPixels: '发送给模型的截图大小',
       maxPixelsHint: '截图越小，每一步越快、越省；但模型可能看不清小字。',
       maxPixelsFull: '原始分辨率',
+      imageFormat: '发送给模型的截图格式',
+      imageFormatHint: 'PNG 无损，小字不失真；JPEG 字节更少，适合慢速网络连接的服务器。',
+      imageFormatPng: 'PNG（无损）',
+      imageFormatJpeg: 'JPEG（质量 90）',
     },
     safety: {
       title: '安全',

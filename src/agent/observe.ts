@@ -1,8 +1,7 @@
 // Step phase 1: capture the display and encode what the model sees now (and, later, as history). Node only.
 import type { ChatImage } from '../backends/chat-backend.js';
-import { encodeFrame } from '../desktop/encode.js';
+import { DEFAULT_IMAGE_FORMAT, encodeFrame, encodeHistoryFrame, type ImageFormat } from '../desktop/encode.js';
 import type { Frame, Operator } from '../desktop/types.js';
-import { HISTORY_IMAGE_SCALE } from '../glm/prompt.js';
 import { elapsedMs } from './timing.js';
 
 export interface Observation {
@@ -11,7 +10,7 @@ export interface Observation {
   image: ChatImage;
   /** What the model gets: `image` itself, or a smaller copy when a pixel budget is set. */
   modelImage: ChatImage;
-  /** The model's copy at 50%×50%, for later steps' history; encoded off the critical path. */
+  /** The model's copy at 50%×50% (floored, Pillow bicubic), for later steps' history; encoded off the critical path. */
   historyImage: Promise<ChatImage>;
   captureMs: number;
   encodeMs: number;
@@ -31,6 +30,7 @@ export async function observe(
   displayId: string,
   signal: AbortSignal,
   maxPixels: number | null = null,
+  format: ImageFormat = DEFAULT_IMAGE_FORMAT,
 ): Promise<Observation> {
   const captureStart = performance.now();
   const frame = await operator.capture(displayId, signal);
@@ -38,11 +38,11 @@ export async function observe(
   const encodeStart = performance.now();
   const scale = modelImageScale(frame, maxPixels);
   const [image, modelImage] = await Promise.all([
-    encodeFrame(frame, { format: 'jpeg' }),
-    scale < 1 ? encodeFrame(frame, { format: 'jpeg', scale }) : null,
+    encodeFrame(frame, { format }),
+    scale < 1 ? encodeFrame(frame, { format, scale }) : null,
   ]);
   const encodeMs = elapsedMs(encodeStart);
-  const historyImage = encodeFrame(frame, { format: 'jpeg', scale: HISTORY_IMAGE_SCALE * scale });
+  const historyImage = encodeHistoryFrame(frame, modelImage ?? image, format);
   // The history copy is awaited only by a later step; keep an early failure from going unhandled.
   historyImage.catch(() => undefined);
   return { frame, image, modelImage: modelImage ?? image, historyImage, captureMs, encodeMs };

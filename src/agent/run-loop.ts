@@ -1,6 +1,6 @@
 // One agent run: steps until the model says DONE or FAIL, the user stops it, or a limit ends it. Node only.
 import { BackendError, type ChatBackend, type BackendErrorCode } from '../backends/chat-backend.js';
-import { framesDiffer } from '../desktop/encode.js';
+import { DEFAULT_IMAGE_FORMAT, framesDiffer, type ImageFormat } from '../desktop/encode.js';
 import { DesktopSetupError } from '../desktop/errors.js';
 import type { Display, Frame, Operator } from '../desktop/types.js';
 import type { Outcome, RunEvent } from '../host/protocol/run-events.js';
@@ -31,6 +31,8 @@ export interface RunOptions {
   settleCapMs?: number;
   /** Largest screenshot sent to the model (width × height); null or absent for full size. */
   maxPixels?: number | null;
+  /** How screenshots are encoded for the model (default PNG, lossless). */
+  imageFormat?: ImageFormat;
   /** History and memory of an earlier run, for a follow-up instruction in the same context. */
   initialHistory?: RunHistory;
 }
@@ -63,6 +65,7 @@ export async function runAgent(options: RunOptions): Promise<RunResult> {
     historyImages: options.historyImages,
     settleCapMs: options.settleCapMs,
     maxPixels: options.maxPixels ?? null,
+    imageFormat: options.imageFormat ?? DEFAULT_IMAGE_FORMAT,
   };
   let steps = 0;
   let history = options.initialHistory ?? EMPTY_HISTORY;

@@ -1,6 +1,7 @@
 // One step of a run: observe → think → parse → guard → act → record. Node only.
 import type { ChatBackend } from '../backends/chat-backend.js';
 import { mapFramePixelToInput } from '../desktop/coordinates.js';
+import { frameExtension, type ImageFormat } from '../desktop/encode.js';
 import type { Frame, Operator } from '../desktop/types.js';
 import { parseAnswer } from '../glm/parser.js';
 import { historyTextFromAnswer } from '../glm/parser.js';
@@ -36,6 +37,8 @@ export interface StepContext {
   settleCapMs?: number;
   /** Largest screenshot sent to the model, in pixels (width × height); null or absent for full size. */
   maxPixels?: number | null;
+  /** How screenshots are encoded for the model; PNG (lossless) when absent. */
+  imageFormat?: ImageFormat;
   /** Asked before every action; resolves false to refuse it (the user declined). Absent: always allowed. */
   confirm?: ConfirmAction;
 }
@@ -162,13 +165,17 @@ class StepDraft {
   }
 
   private async observe(): Promise<Observation> {
-    const { operator, displayId, signal, maxPixels } = this.context;
-    const observation = await observe(operator, displayId, signal, maxPixels ?? null);
+    const { operator, displayId, signal, maxPixels, imageFormat } = this.context;
+    const observation = await observe(operator, displayId, signal, maxPixels ?? null, imageFormat);
     this.observation = observation;
     this.timings.captureMs = observation.captureMs;
     this.timings.encodeMs = observation.encodeMs;
     // Written while the model thinks, off the step's critical path.
-    this.framePath = this.context.recorder.writeFrame(this.step, observation.image.data, 'jpg');
+    this.framePath = this.context.recorder.writeFrame(
+      this.step,
+      observation.image.data,
+      frameExtension(observation.image.mime),
+    );
     this.framePath.then(
       (frame) => {
         const { width, height } = observation.frame;

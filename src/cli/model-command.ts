@@ -12,7 +12,7 @@ interface Io {
 }
 
 const MODEL_USAGE =
-    'Use `deskhand model tiny --out DIR [--seed N]`, `deskhand model check DIR [--variant fp32|fp16|q4f16] [--json]` ' +
+  'Use `deskhand model tiny --out DIR [--seed N]`, `deskhand model check DIR [--variant fp32|fp16|q4f16] [--json]` ' +
   'or `deskhand model download …`.';
 
 /** Writes the folder and prints its absolute path on stdout (one line, so scripts can capture it). */

@@ -14,6 +14,7 @@ import { newSessionInfo } from '../sessions/new-session.js';
 import { eventPrinter, listenForStop, openDesktop } from './desktop-run-io.js';
 import { confirmPolicyFromFlags, createTerminalConfirm } from './terminal-confirm.js';
 import { openCliSession, parseSessionFlags, RUN_SESSION_OPTIONS } from './run-session-flags.js';
+import { DEFAULT_IMAGE_FORMAT, type ImageFormat } from '../desktop/encode.js';
 import { positiveInteger, UsageError } from './usage.js';
 
 const DEFAULT_MAX_STEPS = 30;
@@ -30,6 +31,7 @@ const OPTIONS = {
   'max-steps': { type: 'string' },
   'max-tokens': { type: 'string' },
   'max-pixels': { type: 'string' },
+  'image-format': { type: 'string' },
   'sessions-dir': { type: 'string' },
   json: { type: 'boolean', default: false },
   ...RUN_SESSION_OPTIONS,
@@ -49,6 +51,13 @@ interface Io {
   stdin?: NodeJS.ReadableStream;
 }
 
+/** --image-format: png (default, lossless) or jpeg (q90 4:4:4, for slow links to a server). */
+function parseImageFormat(value: string | undefined): ImageFormat {
+  if (value === undefined) return DEFAULT_IMAGE_FORMAT;
+  if (value === 'png' || value === 'jpeg') return value;
+  throw new UsageError(`--image-format must be png or jpeg, got "${value}".`);
+}
+
 export async function runCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: OPTIONS, strict: true, allowPositionals: true });
   if (positionals.length !== 1 || positionals[0]!.trim() === '') {
@@ -60,13 +69,14 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   const maxSteps = positiveInteger('--max-steps', values['max-steps'], DEFAULT_MAX_STEPS);
   const maxTokens = positiveInteger('--max-tokens', values['max-tokens'], DEFAULT_SAMPLING.maxTokens);
   const maxPixels = values['max-pixels'] === undefined ? null : positiveInteger('--max-pixels', values['max-pixels']);
+  const imageFormat = parseImageFormat(values['image-format']);
   const sessionFlags = parseSessionFlags(values, io.env, task);
   const confirmPolicy = confirmPolicyFromFlags(values);
   const { backend, baseUrl } = await createBackend(values, io.env, io.stderr);
   const { operator, display } = await openDesktop(values.display);
   const { recorder, operator: actingOperator } = await openCliSession({
     sessionsDir: values['sessions-dir'] ?? defaultSessionsDir(io.env),
-    info: newSessionInfo({ task, backend, baseUrl, display, maxSteps }),
+    info: newSessionInfo({ task, backend, baseUrl, display, maxSteps, imageFormat }),
     flags: sessionFlags,
     operator,
     stderr: io.stderr,
@@ -87,6 +97,7 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
       signal: stop.signal,
       sampling: { ...DEFAULT_SAMPLING, maxTokens },
       maxPixels,
+      imageFormat,
       onEvent: print,
       confirm: terminalConfirm?.confirm,
     });

@@ -6,7 +6,7 @@ Usage:
   deskhand run "<instruction>" --backend openai|local|replay [--base-url URL] [--model NAME]
                [--api-key-env VAR] [--model-dir DIR] [--device auto|cuda|dml|webgpu|coreml|cpu]
                [--replay FILE] [--display ID] [--max-steps N] [--max-tokens N] [--max-pixels N]
-               [--sessions-dir DIR] [--json]
+               [--image-format png|jpeg] [--sessions-dir DIR] [--json]
                [--confirm] [--confirm-policy never|risky|always]   ask y/N before risky actions
                [--secret NAME=ENV_VAR]... [--keep-sessions N] [--keep-gb X]
   deskhand parse --width W --height H          < raw-model-answer.txt

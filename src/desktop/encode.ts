@@ -1,14 +1,25 @@
-// Encodes frames for the model (sharp JPEG/PNG) and fingerprints them for change detection. Node only.
-import sharp from 'sharp';
+// Encodes frames for the model (sharp PNG/JPEG) and fingerprints them for change detection. Node only.
+import sharp, { type Sharp } from 'sharp';
+import { resizeRgbLikePil } from '../imaging/pil-resample.js';
 import type { Frame } from './types.js';
 
-/** How to encode: JPEG q80 at full size suits the model; scale 0.5 gives its half-size history images. */
+/** What the model is sent: PNG (lossless, the official agent's format) or JPEG for slow links. */
+export type ImageFormat = 'png' | 'jpeg';
+export const DEFAULT_IMAGE_FORMAT: ImageFormat = 'png';
+
+/**
+ * libspng settings picked by `npm run bench -- encoding` on a busy 1080p desktop: zlib level 2 with no row filters
+ * is as fast as JPEG q80 and lossless; adaptive filtering costs 5× the time for a few percent fewer bytes.
+ */
+export const MODEL_PNG = { compressionLevel: 2, adaptiveFiltering: false, palette: false } as const;
+/** JPEG when asked for: q90 without chroma subsampling keeps coloured glyph edges legible (4:2:0 halves them). */
+export const MODEL_JPEG = { quality: 90, chromaSubsampling: '4:4:4', optimiseCoding: false } as const;
+
+/** How to encode; scale shrinks first (sharp's resize). */
 export interface EncodeOptions {
-  format: 'jpeg' | 'png';
+  format: ImageFormat;
   /** Size factor, 0 < scale ≤ 1 (default 1). */
   scale?: number;
-  /** JPEG quality 1–100 (default 80). */
-  quality?: number;
 }
 
 /** An encoded image and its size in pixels. */
@@ -84,11 +95,35 @@ export async function encodeFrame(frame: Frame, options: EncodeOptions): Promise
     resized ??= sharp(rgb, raw).resize(width, height, { fit: 'fill' }).raw().toBuffer();
     return { data: await resized, width, height };
   };
-  if (options.format === 'png') {
-    return { mime: 'image/png', data: await image.png().toBuffer(), width, height, pixels };
-  }
-  // Huffman optimisation triples encode time (29 vs 9 ms at 1080p) for a few percent smaller files.
-  const data = await image.jpeg({ quality: options.quality ?? 80, optimiseCoding: false }).toBuffer();
+  return encodeImage(image, options.format, width, height, pixels);
+}
+
+/**
+ * A history screenshot as the official agent makes it: the frame resized to floor(w/2)×floor(h/2) of the model's
+ * copy with Pillow's bicubic (`image.resize((w // 2, h // 2))`), straight from the full frame in one pass.
+ */
+export async function encodeHistoryFrame(
+  frame: Frame,
+  modelSize: { width: number; height: number },
+  format: ImageFormat,
+): Promise<EncodedImage> {
+  const width = Math.max(1, Math.floor(modelSize.width / 2));
+  const height = Math.max(1, Math.floor(modelSize.height / 2));
+  const rgb = resizeRgbLikePil(rgbOf(frame), frame.width, frame.height, width, height, 3);
+  const image = sharp(rgb, { raw: { width, height, channels: 3 } });
+  return encodeImage(image, format, width, height, async () => ({ data: rgb, width, height }));
+}
+
+async function encodeImage(
+  image: Sharp,
+  format: ImageFormat,
+  width: number,
+  height: number,
+  pixels: EncodedImage['pixels'],
+): Promise<EncodedImage> {
+  if (format === 'png')
+    return { mime: 'image/png', data: await image.png(MODEL_PNG).toBuffer(), width, height, pixels };
+  const data = await image.jpeg(MODEL_JPEG).toBuffer();
   return { mime: 'image/jpeg', data, width, height, pixels };
 }
 
@@ -152,4 +187,9 @@ export function framesDiffer(a: Frame | FrameFingerprint, b: Frame | FrameFinger
     if (Math.abs(left.cells[cell]! - right.cells[cell]!) > threshold) return true;
   }
   return false;
+}
+
+/** The file extension a recorded frame of this MIME type gets. */
+export function frameExtension(mime: EncodedImage['mime']): 'png' | 'jpg' {
+  return mime === 'image/png' ? 'png' : 'jpg';
 }

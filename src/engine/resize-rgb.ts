@@ -1,6 +1,6 @@
 // Resizes packed 8-bit RGB for the vision encoder the way HF's reference image processor does (Pillow). Node only.
 import sharp from 'sharp';
-import { resizeRgbLikePil } from './pil-resample.js';
+import { resizeRgbLikePil } from '../imaging/pil-resample.js';
 import type { Resample } from './preprocessor-config.js';
 
 export interface RgbImage {

@@ -1,7 +1,7 @@
 // Locate mode: GLM-4.1V grounding on the current screen, recorded as a one-step session. Node only.
 import { think } from '../agent/think.js';
 import { emptyStepTimings } from '../agent/timing.js';
-import { encodeFrame } from '../desktop/encode.js';
+import { DEFAULT_IMAGE_FORMAT, encodeFrame, frameExtension } from '../desktop/encode.js';
 import type { Display, Operator } from '../desktop/types.js';
 import type { ChatBackend } from '../backends/chat-backend.js';
 import { emptyAction } from '../glm/actions.js';
@@ -21,12 +21,12 @@ export interface LocateRequest {
 export async function locateOnScreen(request: LocateRequest) {
   const { backend, operator, display } = request;
   const frame = await operator.capture(display.id);
-  const image = await encodeFrame(frame, { format: 'jpeg' });
+  const image = await encodeFrame(frame, { format: DEFAULT_IMAGE_FORMAT });
   const recorder = await SessionRecorder.create(
     request.sessionsDir,
     newSessionInfo({ task: `Locate: ${request.query}`, backend, baseUrl: request.baseUrl, display, maxSteps: 1 }),
   );
-  const framePath = await recorder.writeFrame(1, image.data, 'jpg');
+  const framePath = await recorder.writeFrame(1, image.data, frameExtension(image.mime));
   const prompt = buildGroundingPrompt(request.query);
   const thought = await think(
     backend,

@@ -62,7 +62,14 @@ export class RunController {
     const maxSteps = params.maxSteps ?? settings.loop.maxSteps;
     const { recorder, operator } = await openRunSession({
       sessionsDir: this.deps.sessionsDir,
-      info: newSessionInfo({ task: params.instruction, backend, baseUrl, display, maxSteps }),
+      info: newSessionInfo({
+        task: params.instruction,
+        backend,
+        baseUrl,
+        display,
+        maxSteps,
+        imageFormat: settings.loop.imageFormat,
+      }),
       operator: desktop.operator,
       secrets: this.deps.secrets ?? keyStoreSecrets({ get: async () => undefined }),
       retention: settings.retention,
@@ -95,6 +102,7 @@ export class RunController {
       historyImages: settings.loop.historyImages,
       settleCapMs: settings.loop.settleCapMs,
       maxPixels: settings.loop.maxPixels,
+      imageFormat: settings.loop.imageFormat,
       initialHistory,
       confirm: confirmWhenRisky(
         () => this.deps.settings().safety.confirmation,

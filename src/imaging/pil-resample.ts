@@ -1,4 +1,5 @@
-// Resizes packed 8-bit RGB exactly as Pillow's Image.resize does (HF Glm4vImageProcessorPil's path). Node only.
+// Resizes packed 8-bit RGB exactly as Pillow's Image.resize does: HF's reference image processor and the official
+// agent's history screenshots both resize with it. Pure (no Node, no DOM).
 
 /** A separable filter: its weight at distance x (in source pixels, scaled) and its support. */
 interface Filter {

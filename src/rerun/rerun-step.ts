@@ -4,7 +4,7 @@ import { isAbort } from '../abortable.js';
 import { act } from '../agent/act.js';
 import { elapsedMs, emptyStepTimings } from '../agent/timing.js';
 import { mapFramePixelToInput } from '../desktop/coordinates.js';
-import { encodeFrame } from '../desktop/encode.js';
+import { DEFAULT_IMAGE_FORMAT, encodeFrame, frameExtension } from '../desktop/encode.js';
 import type { Frame, Operator } from '../desktop/types.js';
 import type { Action } from '../glm/actions.js';
 import type { RunEvent, StepTimings } from '../host/protocol/run-events.js';
@@ -101,9 +101,9 @@ class RerunDraft {
     this.timings.captureMs = elapsedMs(verifyStart);
     this.frame = verdict.frame;
     const encodeStart = performance.now();
-    const image = await encodeFrame(verdict.frame, { format: 'jpeg' });
+    const image = await encodeFrame(verdict.frame, { format: DEFAULT_IMAGE_FORMAT });
     this.timings.encodeMs = elapsedMs(encodeStart);
-    this.framePath = await this.context.recorder.writeFrame(this.step, image.data, 'jpg');
+    this.framePath = await this.context.recorder.writeFrame(this.step, image.data, frameExtension(image.mime));
     this.context.emit({
       type: 'step-observed',
       step: this.step,

@@ -1,5 +1,6 @@
 // The first session.json of a run, the same for the CLI, the app host and locate. Node only.
 import type { ChatBackend } from '../backends/chat-backend.js';
+import { DEFAULT_IMAGE_FORMAT, type ImageFormat } from '../desktop/encode.js';
 import type { Display } from '../desktop/types.js';
 import { VERSION } from '../cli/version.js';
 import { newSessionId, redactUrl } from './paths.js';
@@ -11,6 +12,7 @@ export function newSessionInfo(run: {
   baseUrl: string | null;
   display: Pick<Display, 'id' | 'bounds' | 'scaleFactor'>;
   maxSteps: number;
+  imageFormat?: ImageFormat;
 }): SessionInfo {
   return {
     formatVersion: SESSION_FORMAT_VERSION,
@@ -19,6 +21,7 @@ export function newSessionInfo(run: {
     backend: { kind: run.backend.kind, model: run.backend.model, baseUrl: redactUrl(run.baseUrl) },
     display: { id: run.display.id, bounds: run.display.bounds, scaleFactor: run.display.scaleFactor },
     maxSteps: run.maxSteps,
+    imageFormat: run.imageFormat ?? DEFAULT_IMAGE_FORMAT,
     startedAt: new Date().toISOString(),
     endedAt: null,
     outcome: null,

@@ -17,6 +17,8 @@ export const SessionInfo = z.object({
     scaleFactor: z.number(),
   }),
   maxSteps: z.number().int(),
+  /** How the model was sent its screenshots; absent in sessions recorded before the choice existed (JPEG then). */
+  imageFormat: z.enum(['png', 'jpeg']).optional(),
   startedAt: z.string(),
   endedAt: z.string().nullable(),
   outcome: Outcome.nullable(),

@@ -79,11 +79,21 @@ function runDeskhand(args: string[], env: NodeJS.ProcessEnv = {}) {
   });
 }
 
-async function expectFramesOnDisk(sessionDir: string, count: number) {
+async function expectFramesOnDisk(sessionDir: string, count: number, format: 'png' | 'jpeg' = 'png') {
   const frames = (await readdir(join(sessionDir, 'frames'))).sort();
   expect(frames).toHaveLength(count);
   const metadata = await sharp(join(sessionDir, 'frames', frames[0]!)).metadata();
-  expect([metadata.format, metadata.width, metadata.height]).toEqual(['jpeg', 1920, 1080]);
+  expect([metadata.format, metadata.width, metadata.height]).toEqual([format, 1920, 1080]);
+}
+
+/** The images of a recorded request, decoded from their data URLs: [mime, bytes]. */
+function requestImages(body: unknown): Array<[string, Buffer]> {
+  const { messages } = body as { messages: Array<{ content: Array<{ image_url?: { url: string } }> }> };
+  return messages[0]!.content.flatMap((part) => {
+    if (!part.image_url) return [];
+    const { url } = part.image_url;
+    return [[url.slice(5, url.indexOf(';')), Buffer.from(url.slice(url.indexOf(',') + 1), 'base64')]];
+  });
 }
 
 describe('deskhand run on a real desktop', () => {
@@ -158,6 +168,18 @@ describe('deskhand run on a real desktop', () => {
     expect(session.steps[0]!.thinking).toContain('The screen shows the test form.');
     expect(session.steps[1]!.action.text).toBe(UNICODE_AND_SYMBOLS);
     await expectFramesOnDisk(session.dir, 9);
+
+    // Lossless by default: the model got the recorded frame's PNG byte for byte, and PNG history screenshots at
+    // floor(w/2)×floor(h/2), as the official agent sends them. The session says which format the model saw.
+    expect(session.info.imageFormat).toBe('png');
+    const [[mime, current], [historyMime, history]] = requestImages(server.requests[1]!.body) as [
+      [string, Buffer],
+      [string, Buffer],
+    ];
+    expect([mime, historyMime]).toEqual(['image/png', 'image/png']);
+    expect(current.equals(await readFile(join(session.dir, session.steps[1]!.frame)))).toBe(true);
+    const historyMeta = await sharp(history).metadata();
+    expect([historyMeta.format, historyMeta.width, historyMeta.height]).toEqual(['png', 960, 540]);
     for (const file of ['session.json', 'steps.jsonl']) {
       expect(await readFile(join(session.dir, file), 'utf8')).not.toContain(API_KEY);
     }
@@ -179,7 +201,7 @@ describe('deskhand run on a real desktop', () => {
         DONE,
       ],
     });
-    const run = runDeskhand([]);
+    const run = runDeskhand(['--image-format', 'jpeg']);
     const { code } = await run.exited;
     expect(code, run.stderr()).toBe(0);
 
@@ -201,7 +223,11 @@ describe('deskhand run on a real desktop', () => {
       'done',
     ]);
     expect(session.steps[0]!.action).toMatchObject({ direction: 'down', steps: 3 });
-    await expectFramesOnDisk(session.dir, 7);
+    // --image-format jpeg: q90 JPEG without chroma subsampling, recorded as such.
+    expect(session.info.imageFormat).toBe('jpeg');
+    const [[mime, image]] = requestImages(server.requests[0]!.body) as [[string, Buffer]];
+    expect([mime, (await sharp(image).metadata()).chromaSubsampling]).toEqual(['image/jpeg', '4:4:4']);
+    await expectFramesOnDisk(session.dir, 7, 'jpeg');
   });
 
   it('SIGINT mid-generation stops within 100 ms with exit 4, no input after it, and an intact session', async () => {
@@ -309,6 +335,32 @@ describe('deskhand run on a real desktop', () => {
 
     const allowed = runDeskhand([], { XDG_SESSION_TYPE: 'wayland', DESKHAND_ALLOW_WAYLAND: '1' });
     expect((await allowed.exited).code, allowed.stderr()).toBe(0);
+  });
+
+  it("runs the exporter's folder (transformers-made, committed) with --backend local to an ordinary end", async () => {
+    const modelDir = join(import.meta.dirname, '../fixtures/glm41v-export/model');
+    const run = spawnDeskhand(
+      ['run', 'open the editor', '--backend', 'local', '--model-dir', modelDir, '--device', 'cpu'].concat([
+        '--max-tokens',
+        '24',
+        '--max-steps',
+        '2',
+        '--sessions-dir',
+        sessionsDir,
+        '--json',
+      ]),
+      desktop.env,
+    );
+    const { code } = await run.exited;
+    // Random weights answer noise: two unparseable steps use up the budget (exit 5), each streamed and recorded.
+    expect(code, run.stderr()).toBe(5);
+    const streamed = run.events.filter((event) => event.type === 'text-delta' || event.type === 'reasoning-delta');
+    expect(streamed.length).toBeGreaterThan(4);
+    const end = run.events.at(-1)!;
+    expect(end).toMatchObject({ type: 'run-end', outcome: { kind: 'max-steps' }, steps: 2 });
+    const session = await readSession(sessionsDir, (end as { sessionId: string }).sessionId);
+    expect(session.steps.map((step) => [step.action.name, step.acted])).toEqual(Array(2).fill(['none', false]));
+    expect(session.steps.every((step) => (step.usage.completionTokens ?? 0) > 0)).toBe(true);
   });
 
   it('runs the local engine end to end on the tiny model: noise answers end with exit 6 after the retries, recorded', async () => {

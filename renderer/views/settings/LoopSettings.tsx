@@ -114,6 +114,20 @@ export function LoopSettings({ settings, update }: SectionProps) {
             </select>
           )}
         </Field>
+        <Field label={t('settings.loop.imageFormat')} hint={t('settings.loop.imageFormatHint')}>
+          {(props) => (
+            <select
+              {...props}
+              className="input"
+              data-testid="image-format-select"
+              value={loop.imageFormat}
+              onChange={(event) => setLoop({ imageFormat: event.target.value === 'jpeg' ? 'jpeg' : 'png' })}
+            >
+              <option value="png">{t('settings.loop.imageFormatPng')}</option>
+              <option value="jpeg">{t('settings.loop.imageFormatJpeg')}</option>
+            </select>
+          )}
+        </Field>
       </div>
     </SettingsSection>
   );

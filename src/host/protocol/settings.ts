@@ -56,6 +56,8 @@ export const Settings = z.object({
     settleCapMs: z.number().int().min(0).max(10_000),
     /** Largest screenshot sent to the model (width × height, smaller copies keep the aspect); null: full size. */
     maxPixels: z.number().int().min(100_000).max(50_000_000).nullable().default(null),
+    /** How screenshots are encoded for the model: PNG is lossless (the official agent's); JPEG for slow links. */
+    imageFormat: z.enum(['png', 'jpeg']).default('png'),
   }),
   safety: z.object({ confirmation: ConfirmationPolicy }),
   /** Old sessions are removed when a run starts, beyond these limits; null for no limit. */
@@ -74,7 +76,7 @@ export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = {
   backends: [],
   activeBackendId: null,
-  loop: { maxSteps: 30, historyImages: 4, settleCapMs: 1500, maxPixels: null },
+  loop: { maxSteps: 30, historyImages: 4, settleCapMs: 1500, maxPixels: null, imageFormat: 'png' },
   safety: { confirmation: 'risky' },
   retention: { keepSessions: null, keepGb: null },
   shortcuts: { emergencyStop: 'CommandOrControl+Shift+Escape' },

@@ -32,6 +32,18 @@ describe('observe', () => {
     expect([observation.modelImage.width, observation.modelImage.height]).toEqual([1920, 1080]);
     expect(observation.modelImage).toBe(observation.image);
     expect([(await observation.historyImage).width, (await observation.historyImage).height]).toEqual([960, 540]);
+    // Lossless by default, history included; JPEG only when asked for.
+    expect([observation.image.mime, (await observation.historyImage).mime]).toEqual(['image/png', 'image/png']);
+    const jpeg = await observe(new LargeScreen(), 'fake-0', new AbortController().signal, null, 'jpeg');
+    expect([jpeg.image.mime, (await jpeg.historyImage).mime]).toEqual(['image/jpeg', 'image/jpeg']);
+  });
+
+  it('floors odd history sizes as the official agent does (w // 2)', async () => {
+    const budget = 1367 * 769;
+    const observation = await observe(new LargeScreen(), 'fake-0', new AbortController().signal, budget);
+    const { width, height } = observation.modelImage;
+    const history = await observation.historyImage;
+    expect([history.width, history.height]).toEqual([Math.floor(width / 2), Math.floor(height / 2)]);
   });
 
   it('stores the full frame but sends a copy within the budget, and history at half of that', async () => {

@@ -99,9 +99,9 @@ describe('agent loop', () => {
     ).toBe('I should click at 500,500.I should click at 250,750.All set.');
     expect(events.at(-1)).toEqual({ type: 'run-end', outcome: result.outcome, steps: 3, sessionId: 'test-session' });
     expect(session.steps.map((step) => [step.step, step.action.name, step.acted, step.frame])).toEqual([
-      [1, 'left_click', true, 'frames/0001.jpg'],
-      [2, 'left_click', true, 'frames/0002.jpg'],
-      [3, 'done', false, 'frames/0003.jpg'],
+      [1, 'left_click', true, 'frames/0001.png'],
+      [2, 'left_click', true, 'frames/0002.png'],
+      [3, 'done', false, 'frames/0003.png'],
     ]);
     expect(session.steps[0]!.thinking).toBe('I should click at 500,500.');
     expect(session.info.outcome).toEqual(result.outcome);

@@ -1,7 +1,8 @@
 // Frame encoding (channel order, size, format) and fingerprint-based change detection. Node only.
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { encodeFrame, frameFingerprint, framesDiffer, toRgb } from '../../../src/desktop/encode.js';
+import { encodeFrame, encodeHistoryFrame, frameFingerprint, framesDiffer, toRgb } from '../../../src/desktop/encode.js';
+import { resizeRgbLikePil } from '../../../src/imaging/pil-resample.js';
 import type { Frame } from '../../../src/desktop/types.js';
 
 function solidFrame(width: number, height: number, rgb: [number, number, number], order: Frame['channelOrder']): Frame {
@@ -18,6 +19,17 @@ function solidFrame(width: number, height: number, rgb: [number, number, number]
     scaleFactor: 1,
     capturedAt: 0,
   };
+}
+
+/** A frame of seeded noise: every pixel differs, so any lossy step shows. */
+function noisyFrame(width: number, height: number): Frame {
+  const frame = solidFrame(width, height, [0, 0, 0], 'bgra');
+  let state = 7;
+  for (let index = 0; index < frame.pixels.length; index++) {
+    state = (state * 1_103_515_245 + 12_345) >>> 0;
+    frame.pixels[index] = state >>> 24;
+  }
+  return frame;
 }
 
 /** Paints a dark rectangle into a copy of the frame (a glyph, a caret). */
@@ -74,7 +86,29 @@ describe('encodeFrame', () => {
     expect([...decoded.data.subarray(0, 3)]).toEqual([255, 0, 128]);
   });
 
-  it('encodes JPEG at quality 80 by default and halves the size for history images', async () => {
+  it('encodes PNG losslessly: the model gets the captured pixels exactly', async () => {
+    const frame = noisyFrame(97, 31);
+    const png = await encodeFrame(frame, { format: 'png' });
+    expect(png.mime).toBe('image/png');
+    expect((await sharp(png.data).raw().toBuffer()).equals(toRgb(frame))).toBe(true);
+    expect(Buffer.from((await png.pixels()).data).equals(toRgb(frame))).toBe(true);
+  });
+
+  it('encodes JPEG, when asked, at quality 90 without chroma subsampling', async () => {
+    const jpeg = await encodeFrame(noisyFrame(64, 32), { format: 'jpeg' });
+    const metadata = await sharp(jpeg.data).metadata();
+    expect([metadata.format, metadata.chromaSubsampling]).toEqual(['jpeg', '4:4:4']);
+  });
+
+  it('makes history screenshots as the official agent does: floor(w/2)×floor(h/2), Pillow bicubic', async () => {
+    const frame = noisyFrame(97, 31);
+    const history = await encodeHistoryFrame(frame, { width: 97, height: 31 }, 'png');
+    expect([history.width, history.height]).toEqual([48, 15]);
+    const expected = resizeRgbLikePil(toRgb(frame), 97, 31, 48, 15, 3);
+    expect((await sharp(history.data).raw().toBuffer()).equals(Buffer.from(expected))).toBe(true);
+  });
+
+  it('encodes JPEG and halves the size for scaled copies', async () => {
     const frame = solidFrame(64, 32, [10, 200, 30], 'rgba');
     const full = await encodeFrame(frame, { format: 'jpeg' });
     const half = await encodeFrame(frame, { format: 'jpeg', scale: 0.5 });

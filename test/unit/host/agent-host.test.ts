@@ -130,14 +130,14 @@ describe('agent host runs', () => {
     ]);
     expect(await call('sessions.list', { outcome: 'fail' })).toEqual([]);
     const detail: { steps: Array<{ frame: string }> } = await call('sessions.get', { sessionId });
-    expect(detail.steps.map((step) => step.frame)).toEqual(['frames/0001.jpg', 'frames/0002.jpg']);
-    expect(await call('frames.url', { sessionId, frame: 'frames/0001.jpg' })).toEqual({
-      url: `/frames/${sessionId}/frames/0001.jpg`,
+    expect(detail.steps.map((step) => step.frame)).toEqual(['frames/0001.png', 'frames/0002.png']);
+    expect(await call('frames.url', { sessionId, frame: 'frames/0001.png' })).toEqual({
+      url: `/frames/${sessionId}/frames/0001.png`,
     });
-    expect(await host.frameFile(sessionId, 'frames/0001.jpg')).toBe(
-      join(work, 'sessions', sessionId, 'frames', '0001.jpg'),
+    expect(await host.frameFile(sessionId, 'frames/0001.png')).toBe(
+      join(work, 'sessions', sessionId, 'frames', '0001.png'),
     );
-    expect(await host.frameFile(sessionId, 'frames/../../x.jpg')).toBeNull();
+    expect(await host.frameFile(sessionId, 'frames/../../x.png')).toBeNull();
     expect(await host.frameFile(sessionId.slice(0, 8), 'frames/0001.jpg')).toBeNull();
     expect(await readFile(join(work, 'sessions', sessionId, 'session.json'), 'utf8')).not.toContain('sk-test');
 

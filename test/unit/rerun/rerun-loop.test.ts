@@ -121,9 +121,9 @@ describe('rerunSession', () => {
     expect(operator.executed.map((action) => action.name)).toEqual(['left_click', 'type']);
     expect(operator.released).toBe(1);
     expect(session.steps.map((step) => [step.action.name, step.acted, step.frame])).toEqual([
-      ['left_click', true, 'frames/0001.jpg'],
-      ['type', true, 'frames/0002.jpg'],
-      ['done', false, 'frames/0003.jpg'],
+      ['left_click', true, 'frames/0001.png'],
+      ['type', true, 'frames/0002.png'],
+      ['done', false, 'frames/0003.png'],
     ]);
     expect(session.info.outcome?.kind).toBe('done');
     expect(events.at(-1)).toMatchObject({ type: 'run-end', steps: 3, sessionId: 'rerun-session' });

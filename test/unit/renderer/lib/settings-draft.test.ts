@@ -10,7 +10,7 @@ describe('invalidFields', () => {
   it('names each out-of-range field once', () => {
     const draft = {
       ...DEFAULT_SETTINGS,
-      loop: { maxSteps: 0, historyImages: 9, settleCapMs: Number.NaN, maxPixels: 5 },
+      loop: { maxSteps: 0, historyImages: 9, settleCapMs: Number.NaN, maxPixels: 5, imageFormat: 'png' as const },
     };
     expect(invalidFields(draft)).toEqual(['loop.maxSteps', 'loop.historyImages', 'loop.settleCapMs', 'loop.maxPixels']);
   });
