@@ -18,6 +18,7 @@ export async function measureCapture() {
   const operator = await createNutOperator({ capture: 'nut' });
   const capture = {
     default_ms: await measure(() => capturer.capture(display)),
+    default_plus_png_ms: await measure(async () => encodeFrame(await capturer.capture(display), { format: 'png' })),
     default_plus_jpeg_ms: await measure(async () => encodeFrame(await capturer.capture(display), { format: 'jpeg' })),
     history_jpeg_half_ms: await measure(() => encodeFrame(frame, { format: 'jpeg', scale: 0.5 })),
     screenshot_desktop_png_ms: await measure(() => screenshot({ format: 'png' })),

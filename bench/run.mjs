@@ -1,5 +1,6 @@
 // `npm run bench [-- engine|stop|fuzz|soak|ui]`: each benchmark in its own child process, side by side; JSON out.
-// Without an argument: capture, step overhead and preprocessing on a busy 1920×1080 desktop, then the engine.
+// Without an argument: capture, encoding, step overhead and preprocessing on a busy 1920×1080 desktop, then the
+// engine.
 // With `engine`: preprocessing and the tiny-model engine only, as one JSON object on the last line.
 // With `stop`, `fuzz`, `soak` or `ui`: stop latencies, 1,000,000 fuzzed parser answers, a 2,000-step soak run, or
 // the UI's smoothness (a 200 tok/s stream, a 1,000-step session in the player, a 1,000-step live run).
@@ -52,7 +53,7 @@ if (Object.hasOwn(SINGLE_MODES, mode)) {
   const result = { machine: { cpus: cpus().length, node: process.version }, display: '1920x1080 Xvfb' };
   const desktop = await startBusyDesktop();
   try {
-    for (const bench of ['capture.mjs', 'step-overhead.mjs']) {
+    for (const bench of ['capture.mjs', 'encoding.mjs', 'step-overhead.mjs']) {
       Object.assign(result, await measureInChild(script(bench), desktop.display));
     }
   } finally {

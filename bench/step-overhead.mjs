@@ -7,11 +7,16 @@ import { pathToFileURL } from 'node:url';
 import { summarize } from './desktop.mjs';
 import { hoverAnswers, runReplay } from './replay-run.mjs';
 
-const STEPS = 14;
+const STEPS = 10;
+const ROUNDS = 2;
 const WARMUP_STEPS = 2;
 const PHASES = ['captureMs', 'encodeMs', 'parseMs', 'actMs', 'recordMs'];
 
-export async function measureStepOverhead() {
+/**
+ * One replay run of STEPS steps; the per-phase medians of its acted steps after the warm-up. `imageFormat` is what
+ * the model is sent.
+ */
+async function overheadOfOneRun(imageFormat) {
   const work = await mkdtemp(join(tmpdir(), 'deskhand-bench-steps-'));
   try {
     const timings = [];
@@ -23,17 +28,42 @@ export async function measureStepOverhead() {
         memory: () => '[]',
       }),
       maxSteps: STEPS + 1,
+      imageFormat,
       onEvent: (event) => event.type === 'step-recorded' && timings.push(event.timings),
     });
     if (result.outcome.kind !== 'done')
       throw new Error(`bench run ended ${result.outcome.kind}: ${result.outcome.message}`);
-    const acted = timings.slice(WARMUP_STEPS, STEPS);
-    const phases = Object.fromEntries(PHASES.map((phase) => [phase, summarize(acted.map((step) => step[phase]))]));
-    const total = summarize(acted.map((step) => PHASES.reduce((sum, phase) => sum + step[phase], 0)));
-    return { step_overhead: { total_ms: total, ...phases, settle_ms: summarize(acted.map((step) => step.settleMs)) } };
+    return timings.slice(WARMUP_STEPS, STEPS);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
+}
+
+function summarizeSteps(acted) {
+  const phases = Object.fromEntries(PHASES.map((phase) => [phase, summarize(acted.map((step) => step[phase]))]));
+  const total = summarize(acted.map((step) => PHASES.reduce((sum, phase) => sum + step[phase], 0)));
+  return { total_ms: total, ...phases, settle_ms: summarize(acted.map((step) => step.settleMs)) };
+}
+
+/**
+ * The default (lossless PNG) against the old path (JPEG q80 4:2:0), alternating runs in one process so both see the
+ * same machine load. The old settings are put back into the JPEG encoder for its runs only.
+ */
+export async function measureStepOverhead() {
+  const { MODEL_JPEG } = await import('../dist/src/desktop/encode.js');
+  const current = { ...MODEL_JPEG };
+  const png = [];
+  const oldJpeg = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    png.push(...(await overheadOfOneRun('png')));
+    Object.assign(MODEL_JPEG, { quality: 80, chromaSubsampling: '4:2:0' });
+    oldJpeg.push(...(await overheadOfOneRun('jpeg')));
+    Object.assign(MODEL_JPEG, current);
+  }
+  const step_overhead = summarizeSteps(png);
+  const step_overhead_old_jpeg_q80 = summarizeSteps(oldJpeg);
+  const ratio = Math.round((step_overhead.total_ms.median / step_overhead_old_jpeg_q80.total_ms.median) * 100) / 100;
+  return { step_overhead, step_overhead_old_jpeg_q80, png_vs_old_jpeg_total: ratio };
 }
 
 if (process.argv.includes('--measure') && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -1,6 +1,5 @@
 // Encodes frames for the model (sharp PNG/JPEG) and fingerprints them for change detection. Node only.
 import sharp, { type Sharp } from 'sharp';
-import { resizeRgbLikePil } from '../imaging/pil-resample.js';
 import type { Frame } from './types.js';
 
 /** What the model is sent: PNG (lossless, the official agent's format) or JPEG for slow links. */
@@ -99,8 +98,10 @@ export async function encodeFrame(frame: Frame, options: EncodeOptions): Promise
 }
 
 /**
- * A history screenshot as the official agent makes it: the frame resized to floor(w/2)×floor(h/2) of the model's
- * copy with Pillow's bicubic (`image.resize((w // 2, h // 2))`), straight from the full frame in one pass.
+ * A history screenshot as the official agent makes it (`image.resize((w // 2, h // 2))`, Pillow's bicubic): the
+ * model's copy halved with the size floored, resized with sharp's Catmull-Rom cubic (Pillow's bicubic kernel, widened
+ * when shrinking as Pillow does). Within rounding of Pillow (mean 0.04 grey levels on 1080p frames) and on sharp's
+ * threads: the bit-exact JavaScript resampler took 130 ms of the event loop per step.
  */
 export async function encodeHistoryFrame(
   frame: Frame,
@@ -109,9 +110,12 @@ export async function encodeHistoryFrame(
 ): Promise<EncodedImage> {
   const width = Math.max(1, Math.floor(modelSize.width / 2));
   const height = Math.max(1, Math.floor(modelSize.height / 2));
-  const rgb = resizeRgbLikePil(rgbOf(frame), frame.width, frame.height, width, height, 3);
-  const image = sharp(rgb, { raw: { width, height, channels: 3 } });
-  return encodeImage(image, format, width, height, async () => ({ data: rgb, width, height }));
+  const rgb = rgbOf(frame);
+  const raw = { raw: { width: frame.width, height: frame.height, channels: 3 as const } };
+  const halve = () => sharp(rgb, raw).resize(width, height, { fit: 'fill', kernel: 'cubic' });
+  let resized: Promise<Buffer> | undefined;
+  const pixels = async () => ({ data: await (resized ??= halve().raw().toBuffer()), width, height });
+  return encodeImage(halve(), format, width, height, pixels);
 }
 
 async function encodeImage(

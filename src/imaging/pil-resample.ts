@@ -111,7 +111,7 @@ function resampleRows(
   return out;
 }
 
-/** One vertical pass; `shift` is the first source row `source` starts at. */
+/** One vertical pass; `shift` is the first source row `source` starts at. Rows are summed whole, in memory order. */
 function resampleColumns(
   source: Uint8Array,
   width: number,
@@ -119,18 +119,21 @@ function resampleColumns(
   shift: number,
   { bounds, weights, size }: Coefficients,
 ): Uint8Array {
-  const out = new Uint8Array(width * outHeight * 3);
   const stride = width * 3;
+  const out = new Uint8Array(stride * outHeight);
+  // Sums stay exact integers in a double (|sum| < 2^31 for 8-bit input and 22-bit weights).
+  const sums = new Float64Array(stride);
   for (let y = 0; y < outHeight; y++) {
     const first = bounds[y * 2]! - shift;
     const count = bounds[y * 2 + 1]!;
-    const base = y * size;
-    for (let value = 0; value < stride; value++) {
-      let sum = HALF;
-      for (let k = 0, at = first * stride + value; k < count; k++, at += stride)
-        sum += source[at]! * weights[base + k]!;
-      out[y * stride + value] = clip8(sum);
+    sums.fill(HALF);
+    for (let k = 0; k < count; k++) {
+      const weight = weights[y * size + k]!;
+      const row = (first + k) * stride;
+      for (let value = 0; value < stride; value++) sums[value]! += source[row + value]! * weight;
     }
+    const target = y * stride;
+    for (let value = 0; value < stride; value++) out[target + value] = clip8(sums[value]!);
   }
   return out;
 }
