@@ -3,7 +3,7 @@ import { emptyAction } from './actions.js';
 import type { Action, ActionName, ModelPoint } from './actions.js';
 import { parseCallArgs } from './call-args.js';
 import type { CallArgs } from './call-args.js';
-import { boxCentre, clampModelCoordinate, mapModelPointToPixel } from './geometry.js';
+import { boxCentre, MODEL_COORDINATE_MAX, mapModelPointToPixel } from './geometry.js';
 import type { FrameSize } from './geometry.js';
 import { isKnownKey, parseKeyChord } from './keys.js';
 
@@ -50,7 +50,7 @@ export function failure(error: string): ActionResult {
 /** Builds the action for `name(args)`; `size` is the original screenshot the model saw, in pixels. */
 export function actionFromCall(name: string, argsText: string, size: FrameSize): ActionResult {
   const action = resolveActionName(name);
-  if (action === null) return failure(`Unknown action '${name}'.`);
+  if (action === null) return failure(unsupported(name));
   const args = parseCallArgs(argsText);
   switch (action) {
     case 'key':
@@ -66,10 +66,23 @@ export function actionFromCall(name: string, argsText: string, size: FrameSize):
     case 'fail':
       return { action: emptyAction(action), error: null };
     case 'none':
-      return failure(`Unknown action '${name}'.`);
+      return failure(unsupported(name));
     default:
       return pointerAction(action, args, size);
   }
+}
+
+/** The actions GLM-4.1V's desktop prompt defines, as the model writes them. */
+const SUPPORTED_ACTIONS =
+  'left_click, right_click, middle_click, hover, left_double_click, left_drag, key, type, scroll (up or down), ' +
+  'WAIT, DONE and FAIL';
+
+/**
+ * An action outside GLM-4.1V's desktop space: left_triple_click and hold_keys come from later GLM agents, answer()
+ * from its mobile space; refused with the list rather than guessed at.
+ */
+function unsupported(name: string): string {
+  return `Unknown action '${name}': GLM-4.1V's desktop actions are ${SUPPORTED_ACTIONS}.`;
 }
 
 function pointerAction(name: ActionName, args: CallArgs, size: FrameSize): ActionResult {
@@ -143,20 +156,33 @@ function elementInfo(args: CallArgs): string | null {
   return info === undefined || info.trim() === '' ? null : info;
 }
 
-/** Reads a model point from `[x,y]`, `[[x,y]]`, `(x,y)`, `<point>x y</point>` or a 4-number box (its centre). */
+/**
+ * Reads a model point from `[x,y]`, `[[x,y]]`, `(x,y)`, `<point>x y</point>` or a 4-number box (its centre). Numbers
+ * are kept as written: `readPoint` refuses any outside 0–999 rather than clamping it to the screen's edge.
+ */
 export function parseModelPoint(text: string): ModelPoint | null {
   const bare = text.replace(/<\/?(?:point|bbox|box)>/g, '');
   // Only digits and separators: the template's literal '[x,y]' or '[x1,y1]' must not read as a point.
   if (!/^[\s[\]()'",.\d+-]*$/.test(bare)) return null;
   const numbers = (bare.match(/-?\d+(?:\.\d+)?/g) ?? []).map(Number);
   const [x1 = 0, y1 = 0, x2 = 0, y2 = 0] = numbers;
-  if (numbers.length === 2) return [clampModelCoordinate(x1), clampModelCoordinate(y1)];
+  if (numbers.length === 2) return [x1, y1];
   if (numbers.length !== 4) return null;
-  const [x, y] = boxCentre(x1, y1, x2, y2);
-  return [clampModelCoordinate(x), clampModelCoordinate(y)];
+  if (numbers.some((value) => !inModelRange(value))) return [Number.NaN, Number.NaN];
+  return boxCentre(x1, y1, x2, y2);
 }
+
+const inModelRange = (value: number) => Number.isFinite(value) && value >= 0 && value <= MODEL_COORDINATE_MAX;
 
 function readPoint(action: ActionName, argument: string, text: string | undefined): ModelPoint | string {
   if (text === undefined) return `${action} needs ${argument} as [x,y].`;
-  return parseModelPoint(text) ?? `${action} has an unreadable ${argument} '${text}': expected [x,y] in 0–999.`;
+  const point = parseModelPoint(text);
+  if (point === null) return `${action} has an unreadable ${argument} '${text}': expected [x,y] in 0–999.`;
+  if (!point.every(inModelRange)) {
+    return (
+      `${action} has ${argument} '${text.trim()}' outside 0–999: points are thousandths of the screenshot, ` +
+      'so this answer cannot be placed on the screen.'
+    );
+  }
+  return point;
 }

@@ -122,9 +122,12 @@ function closedBoxRanges(text: string): [number, number][] {
   return ranges;
 }
 
-/** The last `<|begin_of_box|>…<|end_of_box|>` in `body`; an unclosed last box runs to the end. Null without boxes. */
-export function lastActionBox(body: string): ActionBox | null {
-  const open = body.lastIndexOf(BOX_OPEN);
+/**
+ * The first `<|begin_of_box|>…<|end_of_box|>` in `body`, as the official 4.1V parser takes it (`re.search`); an
+ * unclosed box runs to the end. Null without boxes.
+ */
+export function firstActionBox(body: string): ActionBox | null {
+  const open = body.indexOf(BOX_OPEN);
   if (open === -1) return null;
   const contentStart = open + BOX_OPEN.length;
   const close = body.indexOf(BOX_CLOSE, contentStart);

@@ -3,7 +3,7 @@ import { emptyAction } from './actions.js';
 import type { ParsedAnswer } from './actions.js';
 import { actionFromCall, failure, resolveActionName } from './action-from-call.js';
 import type { ActionResult } from './action-from-call.js';
-import { lastActionBox, removeBoxTokens, splitAnswer, splitThinking } from './answer-sections.js';
+import { firstActionBox, removeBoxTokens, splitAnswer, splitThinking } from './answer-sections.js';
 import { findCalls } from './call-args.js';
 import type { FrameSize } from './geometry.js';
 
@@ -56,10 +56,14 @@ function parseAnswerUnguarded(raw: string, size: FrameSize, reasoning: string | 
   return { thinking: split.thinking, explanation, memory, action: chosen.result.action, error };
 }
 
+/**
+ * The official 4.1V parser's choice (README "Parser decisions"): the first action box; without boxes, the first
+ * action call in the answer; a bare DONE/WAIT/FAIL word only when the answer has no call at all.
+ */
 function chooseAction(body: string, size: FrameSize): ChosenAction {
-  const box = lastActionBox(body);
+  const box = firstActionBox(body);
   if (box !== null) return { result: actionFromText(box.content, size), start: box.start };
-  return lastActionInProse(body, size) ?? { result: failure(NO_ACTION), start: body.length };
+  return firstActionInProse(body, size) ?? { result: failure(NO_ACTION), start: body.length };
 }
 
 function actionFromText(content: string, size: FrameSize): ActionResult {
@@ -67,32 +71,25 @@ function actionFromText(content: string, size: FrameSize): ActionResult {
   const terminal = TERMINAL.exec(text);
   if (terminal) return { action: emptyAction(terminalName(terminal[1] ?? '')), error: null };
   const calls = findCalls(text);
-  const call = calls.findLast((candidate) => resolveActionName(candidate.name) !== null) ?? calls.at(-1);
+  const call = calls.find((candidate) => resolveActionName(candidate.name) !== null) ?? calls[0];
   if (call !== undefined) return actionFromCall(call.name, call.args, size);
   if (text === '') return failure('The action box is empty.');
   return failure(`The action box holds no action call: '${snippet(text)}'.`);
 }
 
-// Without box tokens: the last known call, or a bare upper-case WAIT/DONE/FAIL, or `Action: done`, whichever is last.
-function lastActionInProse(body: string, size: FrameSize): ChosenAction | null {
+// Without box tokens: the first known call; else the first bare upper-case WAIT/DONE/FAIL or `Action: done`; else the
+// first unknown call (so its name is reported). A DONE written after a call never overrides the call.
+function firstActionInProse(body: string, size: FrameSize): ChosenAction | null {
   const calls = findCalls(body);
-  const candidates: ChosenAction[] = calls
-    .filter((call) => resolveActionName(call.name) !== null)
-    .map((call) => ({ result: actionFromCall(call.name, call.args, size), start: call.start }));
+  const known = calls.find((call) => resolveActionName(call.name) !== null);
+  if (known !== undefined) return { result: actionFromCall(known.name, known.args, size), start: known.start };
   const insideCall = (index: number) => calls.some((call) => index >= call.start && index < call.end);
-  for (const match of body.matchAll(BARE_TERMINAL)) {
-    if (!insideCall(match.index)) candidates.push({ result: terminal(match[1] ?? ''), start: match.index });
-  }
+  const bare = [...body.matchAll(BARE_TERMINAL)].find((match) => !insideCall(match.index)) ?? null;
   const prefixed = ACTION_PREFIX_TERMINAL.exec(body);
-  if (prefixed) candidates.push({ result: terminal(prefixed[1] ?? ''), start: prefixed.index });
-  const last = candidates.reduce<ChosenAction | null>(
-    (best, next) => (best && best.start > next.start ? best : next),
-    null,
-  );
-  const unknown = calls.at(-1);
-  if (last === null && unknown !== undefined)
-    return { result: actionFromCall(unknown.name, unknown.args, size), start: unknown.start };
-  return last;
+  const words = [bare, prefixed].filter((match) => match !== null).sort((a, b) => a.index - b.index);
+  if (words[0]) return { result: terminal(words[0][1] ?? ''), start: words[0].index };
+  const unknown = calls[0];
+  return unknown === undefined ? null : { result: actionFromCall(unknown.name, unknown.args, size), start: unknown.start };
 }
 
 function terminal(word: string): ActionResult {

@@ -25,7 +25,6 @@ describe('parseAnswer reads start_box in every spelling the model uses', () => {
     ['a <point> tag', "start_box='<point>376 465</point>'", [376, 465], [722, 502]],
     ['floats', "start_box='[12.5, 40.25]'", [12.5, 40.25], [24, 43]],
     ['a 4-number box, as its centre', "start_box='[100,200,300,400]'", [200, 300], [384, 324]],
-    ['out of range, clamped to 0–999', "start_box='[1200,-5]'", [999, 0], [1918, 0]],
     ['positional', "'[376,465]'", [376, 465], [722, 502]],
   ];
   for (const [label, args, box, point] of cases) {
@@ -144,8 +143,22 @@ describe('parseAnswer returns action none with an error for unusable answers', (
     expect(parseAnswer('%%% ###', SIZE)).toEqual(failed(NO_ACTION, { explanation: '%%% ###' }));
   });
 
-  it('names an unknown action', () => {
-    expect(parseCall("open_app(name='Files')")).toEqual(withError("Unknown action 'open_app'."));
+  it('names an unknown action, and the actions GLM-4.1V has', () => {
+    expect(parseCall("open_app(name='Files')")).toEqual(
+      withError(
+        "Unknown action 'open_app': GLM-4.1V's desktop actions are left_click, right_click, middle_click, hover, " +
+          'left_double_click, left_drag, key, type, scroll (up or down), WAIT, DONE and FAIL.',
+      ),
+    );
+  });
+
+  it('refuses a point outside 0–999 instead of clamping it to the screen edge', () => {
+    expect(parseCall("left_click(start_box='[1200,-5]')")).toEqual(
+      withError(
+        "left_click has start_box '[1200,-5]' outside 0–999: points are thousandths of the screenshot, so this " +
+          'answer cannot be placed on the screen.',
+      ),
+    );
   });
 
   it('names an unknown key', () => {

@@ -62,23 +62,20 @@ describe('parseAnswer takes the action only from the answer', () => {
 });
 
 describe('parseAnswer picks one action call', () => {
-  it('uses the last box when there are several', () => {
+  it('uses the first box when there are several, as the official 4.1V parser does', () => {
     const raw =
       "<answer>First <|begin_of_box|>left_click(start_box='[1,2]')<|end_of_box|> then " +
       "<|begin_of_box|>right_click(start_box='[500,500]')<|end_of_box|>\nMemory:\n[]</answer>";
-    const expected = parsed(act('right_click', { box: [500, 500], point: [960, 540] }), {
-      explanation: "First left_click(start_box='[1,2]') then",
-    });
+    const expected = parsed(act('left_click', { box: [1, 2], point: [2, 2] }), { explanation: 'First' });
     expect(parseAnswer(raw, SIZE)).toEqual(expected);
   });
 
-  it('falls back to the last call before Memory: without box tokens', () => {
+  it('falls back to the first call before Memory: without box tokens, as the official 4.1V parser does', () => {
     const raw =
-      "<answer>I tried left_click(start_box='[1,2]') before.\nOpen the menu.\n" +
-      "left_click(start_box='[10,20]', element_info='File menu')\nMemory:\n[]</answer>";
+      "<answer>Open the menu.\nleft_click(start_box='[10,20]', element_info='File menu')\n" +
+      "then right_click(start_box='[1,2]')\nMemory:\n[]</answer>";
     const action = act('left_click', { box: [10, 20], point: [19, 22], elementInfo: 'File menu' });
-    const explanation = "I tried left_click(start_box='[1,2]') before.\nOpen the menu.";
-    expect(parseAnswer(raw, SIZE)).toEqual(parsed(action, { explanation }));
+    expect(parseAnswer(raw, SIZE)).toEqual(parsed(action, { explanation: 'Open the menu.' }));
   });
 
   it('reads a box left unclosed before Memory:', () => {
