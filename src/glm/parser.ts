@@ -89,7 +89,9 @@ function firstActionInProse(body: string, size: FrameSize): ChosenAction | null 
   const words = [bare, prefixed].filter((match) => match !== null).sort((a, b) => a.index - b.index);
   if (words[0]) return { result: terminal(words[0][1] ?? ''), start: words[0].index };
   const unknown = calls[0];
-  return unknown === undefined ? null : { result: actionFromCall(unknown.name, unknown.args, size), start: unknown.start };
+  return unknown === undefined
+    ? null
+    : { result: actionFromCall(unknown.name, unknown.args, size), start: unknown.start };
 }
 
 function terminal(word: string): ActionResult {
