@@ -17,6 +17,7 @@ async function engineFigures() {
   return {
     preprocess1080pMs: preprocess.preprocess1080pMs.median,
     transformersJsPreprocess1080pMs: preprocess.transformersJsPreprocess1080pMs.median,
+    resize: preprocess.resize,
     prefillMs: engine.prefillMs,
     decodeTokPerS: engine.decodeTokPerS,
     floorTokPerS: engine.floorTokPerS,
