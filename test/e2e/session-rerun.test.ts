@@ -92,10 +92,10 @@ describe('deskhand sessions rerun on a real desktop', () => {
       ['done', false, null],
     ]);
     expect((await readdir(join(session.dir, 'frames'))).sort()).toEqual([
-      '0001.jpg',
-      '0002.jpg',
-      '0003.jpg',
-      '0004.jpg',
+      '0001.png',
+      '0002.png',
+      '0003.png',
+      '0004.png',
     ]);
   });
 
