@@ -1,5 +1,5 @@
 // The CLI contract as other programs see it: the built bin/deskhand, its JSON output and exit codes.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -265,5 +265,26 @@ describe('deskhand basics', () => {
     const { code, stderr } = await deskhand(['dance']);
     expect(code).toBe(2);
     expect(stderr).toContain('Usage:');
+  });
+});
+
+describe('output through a slow pipe', () => {
+  it('exits only after every byte of a large JSON output reached a reader that starts late', async () => {
+    const answer = `<think>${'a long thought. '.repeat(150_000)}</think><answer>DONE()</answer>`;
+    const child = spawn(process.execPath, [DESKHAND_BIN, 'parse', '--width', '100', '--height', '100'], {
+      env: { ...process.env, DISPLAY: '' },
+    });
+    child.stdout.pause();
+    child.stdin.end(answer);
+    // The reader starts a second late, as `deskhand … | (sleep 1; cat)` would.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const chunks: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+    child.stdout.resume();
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    const output = Buffer.concat(chunks).toString();
+    expect(code).toBe(0);
+    expect(output.length).toBeGreaterThan(2_000_000);
+    expect(JSON.parse(output)).toMatchObject({ action: { name: 'done' } });
   });
 });
