@@ -7,10 +7,10 @@ import { rerunSession } from '../rerun/rerun-loop.js';
 import { sizesMap } from '../rerun/scale-action.js';
 import { VERIFY_MODES, type VerifyMode } from '../rerun/thresholds.js';
 import { newSessionInfo } from '../sessions/new-session.js';
-import { defaultSessionsDir } from '../sessions/paths.js';
 import { eventPrinter, listenForStop, openDesktop } from './desktop-run-io.js';
 import { openCliSession, parseSessionFlags, RUN_SESSION_OPTIONS } from './run-session-flags.js';
 import { openSession, type SessionsIo } from './sessions-args.js';
+import { sessionsDirFromFlag } from './sessions-dir-flag.js';
 import { UsageError } from './usage.js';
 
 const OPTIONS = {
@@ -30,7 +30,7 @@ export async function rerunCommand(args: string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('Use `deskhand sessions rerun ID [--verify strict|loose|off]`.');
   const verify = verifyMode(values.verify);
   const env = io.env ?? process.env;
-  const sessionsDir = values['sessions-dir'] ?? defaultSessionsDir(env);
+  const sessionsDir = sessionsDirFromFlag(values['sessions-dir'], env);
   const source = await openSession(sessionsDir, positionals[0]!);
   const plan = planReplay(source.steps);
   if (plan.steps.length === 0) {

@@ -9,12 +9,12 @@ import { createReplayBackend } from '../backends/replay.js';
 import { createLocalBackend } from '../backends/local.js';
 import { DesktopSetupError } from '../desktop/errors.js';
 import { runStartEvent } from '../host/protocol/run-events.js';
-import { defaultSessionsDir } from '../sessions/paths.js';
 import { newSessionInfo } from '../sessions/new-session.js';
 import { eventPrinter, listenForStop, openDesktop } from './desktop-run-io.js';
 import { confirmPolicyFromFlags, createTerminalConfirm } from './terminal-confirm.js';
 import { openCliSession, parseSessionFlags, RUN_SESSION_OPTIONS } from './run-session-flags.js';
 import { DEFAULT_IMAGE_FORMAT, type ImageFormat } from '../desktop/encode.js';
+import { sessionsDirFromFlag } from './sessions-dir-flag.js';
 import { positiveInteger, UsageError } from './usage.js';
 
 const DEFAULT_MAX_STEPS = 30;
@@ -70,12 +70,13 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   const maxTokens = positiveInteger('--max-tokens', values['max-tokens'], DEFAULT_SAMPLING.maxTokens);
   const maxPixels = values['max-pixels'] === undefined ? null : positiveInteger('--max-pixels', values['max-pixels']);
   const imageFormat = parseImageFormat(values['image-format']);
+  const sessionsDir = sessionsDirFromFlag(values['sessions-dir'], io.env);
   const sessionFlags = parseSessionFlags(values, io.env, task);
   const confirmPolicy = confirmPolicyFromFlags(values);
   const { backend, baseUrl } = await createBackend(values, io.env, io.stderr);
   const { operator, display } = await openDesktop(values.display);
   const { recorder, operator: actingOperator } = await openCliSession({
-    sessionsDir: values['sessions-dir'] ?? defaultSessionsDir(io.env),
+    sessionsDir,
     info: newSessionInfo({ task, backend, baseUrl, display, maxSteps, imageFormat }),
     flags: sessionFlags,
     operator,

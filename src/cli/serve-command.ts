@@ -9,8 +9,8 @@ import { startWebHost } from '../host/bind-websocket.js';
 import { createAgentHost } from '../host/create-agent-host.js';
 import { modelSourcesFromEnv } from '../host/model-downloads.js';
 import { defaultSettingsFile } from '../host/settings-store.js';
-import { defaultSessionsDir } from '../sessions/paths.js';
 import { secretVariables, serveSecrets } from './secret-flags.js';
+import { sessionsDirFromFlag } from './sessions-dir-flag.js';
 import { UsageError } from './usage.js';
 
 /** dist/renderer, built by `npm run build` beside dist/src. */
@@ -40,7 +40,7 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
   const secrets = serveSecrets(secretVariables(values.secret, io.env), io.env);
   if (!existsSync(`${RENDERER_DIR}index.html`)) throw new UsageError('The UI is not built: run `npm run build` first.');
   const host = await createAgentHost({
-    sessionsDir: values['sessions-dir'] ?? defaultSessionsDir(io.env),
+    sessionsDir: sessionsDirFromFlag(values['sessions-dir'], io.env),
     settingsFile: defaultSettingsFile(io.env),
     keyStore: environmentKeyStore(io.env),
     secrets,

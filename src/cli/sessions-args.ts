@@ -1,7 +1,7 @@
 // What the `deskhand sessions` verbs share: their streams, flag parsing and opening a session by id. Node only.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { readSession, SessionNotFoundError, type SessionDetail } from '../sessions/reader.js';
-import { defaultSessionsDir } from '../sessions/paths.js';
+import { sessionsDirFromFlag } from './sessions-dir-flag.js';
 import { UsageError } from './usage.js';
 
 export interface SessionsIo {
@@ -29,7 +29,7 @@ export function parseVerbArgs<const T extends Options>(
     const expected = positionalNames.length === 0 ? 'no arguments' : positionalNames.join(' ');
     throw new UsageError(`\`deskhand sessions ${verb}\` takes ${expected}, got: ${positionals.join(' ') || 'none'}.`);
   }
-  const sessionsDir = (values as { 'sessions-dir'?: string })['sessions-dir'] ?? defaultSessionsDir();
+  const sessionsDir = sessionsDirFromFlag((values as { 'sessions-dir'?: string })['sessions-dir']);
   return { values, positionals, sessionsDir };
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { appDataDir } from '../app-dirs.js';
-import { defaultSessionsDir, newSessionId } from '../sessions/paths.js';
+import { newSessionId } from '../sessions/paths.js';
 import { runSuite, SuiteConfigurationError } from '../suite/harness.js';
 import { selectTasks, SUITE_TASKS, UnknownTaskError } from '../suite/registry.js';
 import { writeReportFiles } from '../suite/report-files.js';
@@ -12,6 +12,7 @@ import { buildReport, type SuiteReport } from '../suite/report-json.js';
 import { taskInfo } from '../suite/task.js';
 import { SUITE_SCREEN } from '../suite/task-context.js';
 import { listenForStop } from './desktop-run-io.js';
+import { sessionsDirFromFlag } from './sessions-dir-flag.js';
 import { positiveInteger, UsageError } from './usage.js';
 
 interface SuiteIo {
@@ -72,7 +73,7 @@ async function runTasks(args: string[], io: SuiteIo): Promise<number> {
   const tasks = selectTasksOrThrow(values.tasks);
   const repeat = positiveInteger('--repeat', values.repeat, 1);
   const ownDisplay = values['own-display'] ? ownDisplayOf(io) : null;
-  const sessionsDir = values['sessions-dir'] ?? defaultSessionsDir(io.env);
+  const sessionsDir = sessionsDirFromFlag(values['sessions-dir'], io.env);
   const reportDir = values['report-dir'] ?? join(appDataDir(io.env), 'suite-reports', newSessionId());
   const stop = listenForStop(io.signals);
   const scratchDir = await mkdtemp(join(tmpdir(), 'deskhand-suite-'));

@@ -288,3 +288,18 @@ describe('output through a slow pipe', () => {
     expect(JSON.parse(output)).toMatchObject({ action: { name: 'done' } });
   });
 });
+
+describe('--sessions-dir is checked before anything reads or writes there', () => {
+  it.each([
+    [['sessions', 'list', '--sessions-dir', ''], /--sessions-dir is empty/],
+    [['sessions', 'list', '--sessions-dir', '/'], /is the root folder/],
+    [['sessions', 'list', '--sessions-dir', '/proc/deskhand'], /inside \/proc, a kernel file system/],
+    [['sessions', 'import', DESKHAND_BIN, '--sessions-dir', DESKHAND_BIN], /is a file, not a folder/],
+    [['run', 'x', '--backend', 'replay', '--replay', DESKHAND_BIN, '--sessions-dir', '/sys/x'], /kernel file system/],
+  ])('deskhand %j: exit 2 and what to do', async (args, message) => {
+    const { code, stderr } = await deskhand(args);
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(code).toBe(2);
+  });
+});

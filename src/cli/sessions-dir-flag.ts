@@ -1,0 +1,34 @@
+// --sessions-dir (or DESKHAND_SESSIONS_DIR, or the default), checked before anything reads or writes there. Node only.
+import { statSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import { defaultSessionsDir } from '../sessions/paths.js';
+import { UsageError } from './usage.js';
+
+/** Kernel file systems: a recursive mkdir there never ends, and nothing written there is kept. */
+const PSEUDO_FILE_SYSTEMS = ['/proc', '/sys', '/dev'];
+
+/**
+ * The absolute sessions folder a command uses: the flag when given, else the default. Refused (exit 2, saying what to
+ * do): an empty value (it would mean the current folder), the file-system root, /proc, /sys or /dev, and a path
+ * that exists but is not a folder.
+ */
+export function sessionsDirFromFlag(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  const source = flag === undefined ? 'DESKHAND_SESSIONS_DIR (or the default)' : '--sessions-dir';
+  const value = flag ?? defaultSessionsDir(env);
+  if (value.trim() === '') {
+    throw new UsageError(`${source} is empty: give a folder, e.g. --sessions-dir ~/deskhand-sessions.`);
+  }
+  const dir = resolve(value);
+  if (dir === resolve('/')) {
+    throw new UsageError(`${source} is the root folder ${dir}: give a folder of its own, e.g. ~/deskhand-sessions.`);
+  }
+  const pseudo = PSEUDO_FILE_SYSTEMS.find((root) => dir === root || dir.startsWith(root + sep));
+  if (pseudo !== undefined) {
+    throw new UsageError(`${source} ${dir} is inside ${pseudo}, a kernel file system: give a folder on a disk.`);
+  }
+  const info = statSync(dir, { throwIfNoEntry: false });
+  if (info && !info.isDirectory()) {
+    throw new UsageError(`${source} ${dir} is a file, not a folder: give a folder (it is created when missing).`);
+  }
+  return dir;
+}
