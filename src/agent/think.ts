@@ -1,5 +1,6 @@
 // Step phase 2: stream one answer from the backend, passing thinking and answer text on as it arrives. Node only.
-import type { ChatBackend, ChatRequest, Usage } from '../backends/chat-backend.js';
+import { BackendError, type ChatBackend, type ChatRequest, type Usage } from '../backends/chat-backend.js';
+import { MAX_ANSWER_CHARS } from '../glm/parser.js';
 import { elapsedMs } from './timing.js';
 
 export interface Thought {
@@ -32,6 +33,14 @@ export async function think(
     firstTokenMs ??= elapsedMs(start);
     if (delta.type === 'reasoning-delta') reasoning += delta.text;
     else answer += delta.text;
+    // 8192 tokens are about 40 KB of text: a stream far past that is a broken server, not an answer.
+    if (reasoning.length + answer.length > MAX_ANSWER_CHARS) {
+      throw new BackendError(
+        'bad-response',
+        `The model streamed more than ${MAX_ANSWER_CHARS.toLocaleString('en')} characters in one answer; ` +
+          'the step stops here. Check the server, or lower --max-tokens.',
+      );
+    }
     onDelta(delta.type === 'reasoning-delta' ? 'reasoning' : 'answer', delta.text);
   }
   signal.throwIfAborted();

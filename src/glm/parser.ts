@@ -18,6 +18,9 @@ const TERMINAL = /^(wait|done|fail)\s*(?:\(\s*\))?\s*[.!]?$/i;
 const BARE_TERMINAL = /\b(WAIT|DONE|FAIL)\b(?!\s*\()/g;
 const ACTION_PREFIX_TERMINAL = /Action:\s*(wait|done|fail)\s*(?:\(\s*\))?\s*[.!]?\s*$/i;
 
+/** The longest answer (thinking included) the parser reads: 8192 tokens are about 40 KB; 1 MB is far past any. */
+export const MAX_ANSWER_CHARS = 1_000_000;
+
 const TRUNCATED = 'The reply was cut off inside <think>: it has no answer.';
 const EMPTY = 'The answer is empty: no action.';
 const NO_ACTION = "No action found in the answer: expected a call such as left_click(start_box='[x,y]') or DONE().";
@@ -44,6 +47,13 @@ export function parseAnswer(raw: string, size: FrameSize, reasoning?: string): P
 }
 
 function parseAnswerUnguarded(raw: string, size: FrameSize, reasoning: string | undefined): ParsedAnswer {
+  const length = raw.length + (reasoning?.length ?? 0);
+  if (length > MAX_ANSWER_CHARS) {
+    const error =
+      `The answer is ${length.toLocaleString('en')} characters, over the ` +
+      `${MAX_ANSWER_CHARS.toLocaleString('en')} the parser reads: it is not read.`;
+    return { thinking: '', explanation: '', memory: '[]', action: emptyAction('none'), error };
+  }
   const split = splitThinking(raw, reasoning);
   const { body, memory } = splitAnswer(split.answer);
   const chosen = chooseAction(body, size);

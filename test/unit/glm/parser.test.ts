@@ -137,3 +137,14 @@ describe('parseAnswer never throws', () => {
     );
   });
 });
+
+describe('parseAnswer on a huge answer', () => {
+  it('refuses to read past the answer limit, with the sizes in the error', () => {
+    const huge = `<answer>${'WAIT '.repeat(250_000)}</answer>`;
+    const parsed = parseAnswer(huge, { width: 100, height: 100 });
+    expect(parsed.action.name).toBe('none');
+    expect(parsed.error).toBe(
+      'The answer is 1,250,017 characters, over the 1,000,000 the parser reads: it is not read.',
+    );
+  });
+});
