@@ -1,8 +1,10 @@
 // Settings on disk as one JSON file, written atomically; a damaged file is kept aside, never overwritten. Node only.
-import { mkdir, open, readFile, rename } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DEFAULT_SETTINGS, Settings } from './protocol/settings.js';
 import { appConfigDir } from '../app-dirs.js';
+import { HostError } from './dispatcher.js';
 
 /** The default settings file: $XDG_CONFIG_HOME/deskhand/settings.json on Linux. */
 export function defaultSettingsFile(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
@@ -42,20 +44,52 @@ export class SettingsStore {
     return this.current;
   }
 
-  async set(settings: Settings): Promise<Settings> {
+  /**
+   * Saves `settings`. Saves run one after another (two clients saving at once used to share one temp file and leave a
+   * damaged settings.json), each through a temp file of its own that is fsynced, renamed over the file, and made
+   * durable by an fsync of the folder. A failure is reported without the file's path (clients must not learn it).
+   */
+  set(settings: Settings): Promise<Settings> {
     const valid = Settings.parse(settings);
-    await mkdir(dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.tmp`;
-    const handle = await open(temporary, 'w', 0o600);
+    const saved = this.saving.then(() => this.write(valid));
+    this.saving = saved.catch(() => undefined);
+    return saved;
+  }
+
+  private saving: Promise<unknown> = Promise.resolve();
+
+  private async write(valid: Settings): Promise<Settings> {
+    const folder = dirname(this.file);
+    const temporary = `${this.file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
     try {
-      await handle.writeFile(JSON.stringify(valid, null, 2) + '\n');
-      await handle.sync();
-    } finally {
-      await handle.close();
+      await mkdir(folder, { recursive: true });
+      const handle = await open(temporary, 'wx', 0o600);
+      try {
+        await handle.writeFile(JSON.stringify(valid, null, 2) + '\n');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temporary, this.file);
+      await syncFolder(folder);
+    } catch (error) {
+      await rm(temporary, { force: true }).catch(() => undefined);
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new HostError('internal', `The settings could not be saved (${code ?? 'write failed'}); nothing changed.`);
     }
-    await rename(temporary, this.file);
     this.current = valid;
     return valid;
+  }
+}
+
+/** fsync of a folder, so a rename in it survives a power cut; folders cannot be opened for sync on Windows. */
+async function syncFolder(folder: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await open(folder, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
   }
 }
 
