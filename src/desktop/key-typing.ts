@@ -24,7 +24,13 @@ async function typeWithXdotool(text: string, signal: AbortSignal): Promise<boole
     signal.throwIfAborted();
     const chunk = characters.slice(start, start + KEYS_PER_CALL).join('');
     const delay = /^[\x20-\x7e\n\t]*$/.test(chunk) ? KEY_DELAY_MS : REMAPPED_KEY_DELAY_MS;
-    const child = spawn('xdotool', ['type', '--delay', String(delay), '--', chunk], { stdio: 'ignore' });
+    // The text goes over stdin (`--file -`), never on the command line: any local user can read /proc/PID/cmdline,
+    // and typed text may be a secret.
+    const child = spawn('xdotool', ['type', '--delay', String(delay), '--file', '-'], {
+      stdio: ['pipe', 'ignore', 'ignore'],
+    });
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(chunk);
     try {
       const [code] = (await once(child, 'exit')) as [number | null];
       if (code !== 0) throw new Error(`xdotool type exited with ${String(code)}`);

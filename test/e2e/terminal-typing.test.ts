@@ -1,4 +1,5 @@
 // Typing into a terminal, where Ctrl+V is a control character: the operator falls back to key-by-key typing. Node only.
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,4 +60,45 @@ it('types Unicode and shell symbols into a terminal exactly, without a paste cho
   await operator.execute(click, frame, new AbortController().signal);
   await operator.execute({ ...emptyAction('type'), text: `${command}\n` }, frame, new AbortController().signal);
   await expect.poll(() => readFile(output, 'utf8').catch(() => null), { timeout: 15_000 }).toBe(text);
+});
+
+/** Every command line of every process, read over and over while `during` runs: what another local user can see. */
+async function commandLinesSeen(during: () => Promise<void>): Promise<Set<string>> {
+  const seen = new Set<string>();
+  const poll = () => {
+    for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+      try {
+        seen.add(readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' '));
+      } catch {
+        // The process ended between the listing and the read.
+      }
+    }
+  };
+  const timer = setInterval(poll, 2);
+  try {
+    await during();
+  } finally {
+    clearInterval(timer);
+  }
+  return seen;
+}
+
+it('types key by key without the text ever showing on a command line in /proc', async () => {
+  if (!terminal) await startTerminal();
+  const secret = 'Zq7Kw2vPx9jRt4';
+  const output = join(folder, 'secret.txt');
+  const click = { ...emptyAction('left_click'), point: [500, 300] as [number, number] };
+  await operator.execute(click, frame, new AbortController().signal);
+  const seen = await commandLinesSeen(() =>
+    operator.execute(
+      { ...emptyAction('type'), text: `printf '%s' '${secret}' > secret.txt\n` },
+      frame,
+      new AbortController().signal,
+    ),
+  );
+  await expect.poll(() => readFile(output, 'utf8').catch(() => null), { timeout: 15_000 }).toBe(secret);
+  const typing = [...seen].filter((line) => line.startsWith('xdotool type'));
+  expect(typing.length).toBeGreaterThan(0);
+  const pieces = Array.from({ length: secret.length - 3 }, (_, start) => secret.slice(start, start + 4));
+  expect([...seen].filter((line) => pieces.some((piece) => line.includes(piece)))).toEqual([]);
 });
