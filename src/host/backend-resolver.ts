@@ -88,11 +88,26 @@ function describeKeyRef(keyRef: string): string {
     : "this backend in the app's keychain";
 }
 
+/**
+ * The environment variables a backend's `env:VAR` may name: DESKHAND_… or …_API_KEY. Any other variable of the serve
+ * process (a cloud token, a database password) must not be sendable as a Bearer token to a URL the UI chooses.
+ */
+export const KEY_VARIABLE = /^(DESKHAND_[A-Z0-9_]+|[A-Z0-9_]*_API_KEY)$/;
+
 /** Keys for the CLI and browser mode: environment variables only (the app adds the OS keychain). */
 export function environmentKeyStore(env: NodeJS.ProcessEnv): KeyStore {
   return {
     async get(keyRef) {
-      return keyRef.startsWith('env:') ? env[keyRef.slice(4)] || undefined : undefined;
+      if (!keyRef.startsWith('env:')) return undefined;
+      const name = keyRef.slice(4);
+      if (!KEY_VARIABLE.test(name)) {
+        throw new HostError(
+          'config',
+          `The key variable ${name} is not one Deskhand reads: put the key in a variable named DESKHAND_… or …_API_KEY ` +
+            '(e.g. DESKHAND_API_KEY) and name that one in the backend.',
+        );
+      }
+      return env[name] || undefined;
     },
   };
 }

@@ -13,7 +13,7 @@ import { startScriptedServer, type ScriptedServer } from '../../support/scripted
 import { createTestHost } from '../../support/test-host.js';
 
 const VALUE = 'c0rrect-h0rse-staple';
-const ENV = { PIN_VALUE: VALUE, TEST_KEY: 'sk-test' };
+const ENV = { PIN_VALUE: VALUE, TEST_API_KEY: 'sk-test' };
 
 describe('secretVariables', () => {
   it('maps each name to its environment variable and refuses a malformed flag or an unset variable', () => {
@@ -77,7 +77,7 @@ describe('a served host with --secret', () => {
     await host.dispatch('settings.set', { ...DEFAULT_SETTINGS, safety: { confirmation: 'never' } });
     return host.dispatch('run.start', {
       instruction,
-      backend: { kind: 'openai', baseUrl: server.baseUrl, model: 'glm', keyRef: 'env:TEST_KEY' },
+      backend: { kind: 'openai', baseUrl: server.baseUrl, model: 'glm', keyRef: 'env:TEST_API_KEY' },
     });
   }
 

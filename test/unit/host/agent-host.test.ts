@@ -29,7 +29,7 @@ async function openHost() {
   operator = new FakeOperator();
   host = await createTestHost(work, {
     settingsFile: join(work, 'config', 'settings.json'),
-    keyStore: environmentKeyStore({ TEST_KEY: 'sk-test' }),
+    keyStore: environmentKeyStore({ TEST_API_KEY: 'sk-test' }),
     createOperator: async () => operator,
   });
   events = [];
@@ -104,7 +104,7 @@ describe('agent host runs', () => {
     await call('settings.set', { ...DEFAULT_SETTINGS, safety: { confirmation: 'never' } });
     const { runId, sessionId }: { runId: string; sessionId: string } = await call('run.start', {
       instruction: 'delete the draft',
-      backend: { kind: 'openai', baseUrl: server.baseUrl, model: 'glm', keyRef: 'env:TEST_KEY' },
+      backend: { kind: 'openai', baseUrl: server.baseUrl, model: 'glm', keyRef: 'env:TEST_API_KEY' },
     });
     await until(ended);
     const runEvents = events.flatMap((event) => (event.type === 'run' ? [event.event.type] : []));
@@ -205,7 +205,7 @@ describe('agent host runs', () => {
       message: expect.stringContaining(closedUrl),
     });
     expect(
-      await call('backend.test', { kind: 'openai', baseUrl: closedUrl, model: 'm', keyRef: 'env:MISSING' }),
+      await call('backend.test', { kind: 'openai', baseUrl: closedUrl, model: 'm', keyRef: 'env:MISSING_API_KEY' }),
     ).toMatchObject({
       ok: false,
       message: expect.stringContaining('MISSING'),

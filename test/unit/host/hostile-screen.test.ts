@@ -31,7 +31,7 @@ beforeEach(async () => {
   work = await mkdtemp(join(tmpdir(), 'deskhand-hostile-'));
   operator = new FakeOperator();
   host = await createTestHost(work, {
-    keyStore: environmentKeyStore({ TEST_KEY: SECRET }),
+    keyStore: environmentKeyStore({ TEST_API_KEY: SECRET }),
     createOperator: async () => operator,
   });
   events = [];
@@ -57,7 +57,7 @@ async function startRun(answers: Array<{ reasoning: string; answer: string }>) {
   server = await startScriptedServer({ style: 'inline', answers, requireApiKey: SECRET });
   const reply = await host.dispatch('run.start', {
     instruction: 'tidy the inbox',
-    backend: { kind: 'openai', baseUrl: server.baseUrl, model: 'm', keyRef: 'env:TEST_KEY' },
+    backend: { kind: 'openai', baseUrl: server.baseUrl, model: 'm', keyRef: 'env:TEST_API_KEY' },
   });
   if ('error' in reply) throw new Error(reply.error.message);
   return reply.result as { runId: string; sessionId: string };
