@@ -1,4 +1,5 @@
 // The CLI entry: picks the command, turns usage errors into exit 2 and anything unexpected into exit 1. Node only.
+import { terminalSafe } from './terminal-text.js';
 import { displaysCommand } from './displays-command.js';
 import { modelCommand } from './model-command.js';
 import { parseCommand } from './parse-command.js';
@@ -56,7 +57,7 @@ export async function main(argv: string[]): Promise<number> {
 function reportError(error: unknown, stderr: NodeJS.WritableStream): number {
   const code = (error as { code?: string }).code;
   if (error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
-    stderr.write(`deskhand: ${(error as Error).message}\nRun \`deskhand --help\` for usage.\n`);
+    stderr.write(`deskhand: ${terminalSafe((error as Error).message)}\nRun \`deskhand --help\` for usage.\n`);
     return 2;
   }
   if (code === 'ENOSPC') {
@@ -64,7 +65,7 @@ function reportError(error: unknown, stderr: NodeJS.WritableStream): number {
     return 1;
   }
   stderr.write(
-    `deskhand: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    `deskhand: internal error: ${terminalSafe(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`,
   );
   return 1;
 }

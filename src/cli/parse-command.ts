@@ -1,4 +1,5 @@
 // `deskhand parse`: one raw model answer on stdin → one JSON line of the parsed answer. Node only.
+import { jsonLine } from './terminal-text.js';
 import { parseArgs } from 'node:util';
 import { text } from 'node:stream/consumers';
 import { parseAnswer } from '../glm/parser.js';
@@ -17,6 +18,6 @@ export async function parseCommand(
   const width = positiveInteger('--width', values.width);
   const height = positiveInteger('--height', values.height);
   const raw = await text(io.stdin);
-  io.stdout.write(JSON.stringify(parseAnswer(raw, { width, height })) + '\n');
+  io.stdout.write(jsonLine(parseAnswer(raw, { width, height })));
   return 0;
 }

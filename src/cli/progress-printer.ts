@@ -1,6 +1,7 @@
 // How `deskhand run` shows a run: JSON lines for programs, or live text for people. Node only.
 import { describeAction } from '../glm/describe-action.js';
 import type { RunEvent } from '../host/protocol/run-events.js';
+import { jsonLine, terminalSafe as safe } from './terminal-text.js';
 
 export type EventPrinter = (event: RunEvent) => void;
 
@@ -8,7 +9,7 @@ const ANSWER_MARKUP = /<\/?answer>|<\|begin_of_box\|>|<\|end_of_box\|>/g;
 
 /** One JSON object per event per line (`--json`). */
 export function jsonPrinter(out: NodeJS.WritableStream): EventPrinter {
-  return (event) => out.write(JSON.stringify(event) + '\n');
+  return (event) => out.write(jsonLine(event));
 }
 
 /** Thinking streamed dimmed as it arrives, then the answer, the action and the outcome. */
@@ -23,8 +24,8 @@ export function textPrinter(out: NodeJS.WritableStream, colour: boolean): EventP
   return (event) => {
     switch (event.type) {
       case 'run-start':
-        out.write(`${bold('Deskhand')} ${event.backend}/${event.model} on display ${event.displayId}\n`);
-        out.write(`Task: ${event.task}\nSession: ${event.sessionDir}\n`);
+        out.write(`${bold('Deskhand')} ${safe(`${event.backend}/${event.model} on display ${event.displayId}`)}\n`);
+        out.write(`Task: ${safe(event.task)}\nSession: ${safe(event.sessionDir)}\n`);
         break;
       case 'step-start':
         section = 'none';
@@ -32,18 +33,18 @@ export function textPrinter(out: NodeJS.WritableStream, colour: boolean): EventP
         break;
       case 'reasoning-delta':
         enter('reasoning', 'thinking:');
-        out.write(dim(event.text));
+        out.write(dim(safe(event.text)));
         break;
       case 'text-delta': {
         // The answer's markup tokens usually arrive whole; people need the words, --json keeps the raw text.
         const text = event.text.replace(ANSWER_MARKUP, '');
         if (text === '') break;
         enter('answer', 'answer:');
-        out.write(text);
+        out.write(safe(text));
         break;
       }
       case 'action-parsed':
-        out.write(`\n${bold('→')} ${describeParsedAction(event)}\n`);
+        out.write(`\n${bold('→')} ${safe(describeParsedAction(event))}\n`);
         break;
       case 'paused':
         out.write('\n(paused)\n');
@@ -52,7 +53,9 @@ export function textPrinter(out: NodeJS.WritableStream, colour: boolean): EventP
         out.write('(resumed)\n');
         break;
       case 'run-end':
-        out.write(`\n${bold(event.outcome.kind.toUpperCase())}: ${event.outcome.message} (${event.steps} steps)\n`);
+        out.write(
+          `\n${bold(event.outcome.kind.toUpperCase())}: ${safe(event.outcome.message)} (${event.steps} steps)\n`,
+        );
         break;
       default:
         break;

@@ -2,31 +2,33 @@
 import { listSessions, type SessionDetail } from '../sessions/reader.js';
 import type { SessionInfo, StepRecord } from '../sessions/schema.js';
 import { openSession, parseVerbArgs, type SessionsIo } from './sessions-args.js';
+import { jsonLine, terminalSafe } from './terminal-text.js';
 
 const JSON_FLAG = { json: { type: 'boolean', default: false } } as const;
 
 export async function listCommand(args: string[], io: SessionsIo): Promise<number> {
   const { values, sessionsDir } = parseVerbArgs('list', args, JSON_FLAG, []);
   const { sessions, problems } = await listSessions(sessionsDir);
-  for (const problem of problems) io.stderr.write(`warning: skipped ${problem.dir}: ${problem.message}\n`);
+  for (const problem of problems)
+    io.stderr.write(terminalSafe(`warning: skipped ${problem.dir}: ${problem.message}`) + '\n');
   if (values.json) {
-    io.stdout.write(JSON.stringify(sessions.map(({ info, dir }) => ({ ...info, dir }))) + '\n');
+    io.stdout.write(jsonLine(sessions.map(({ info, dir }) => ({ ...info, dir }))));
     return 0;
   }
   if (sessions.length === 0) {
     io.stdout.write(`No sessions in ${sessionsDir}\n`);
     return 0;
   }
-  for (const { info } of sessions) io.stdout.write(formatSessionLine(info) + '\n');
+  for (const { info } of sessions) io.stdout.write(terminalSafe(formatSessionLine(info)) + '\n');
   return 0;
 }
 
 export async function showCommand(args: string[], io: SessionsIo): Promise<number> {
   const { values, positionals, sessionsDir } = parseVerbArgs('show', args, JSON_FLAG, ['ID']);
   const detail = await openSession(sessionsDir, positionals[0]!);
-  for (const warning of detail.warnings) io.stderr.write(`warning: ${warning}\n`);
+  for (const warning of detail.warnings) io.stderr.write(terminalSafe(`warning: ${warning}`) + '\n');
   if (values.json) {
-    io.stdout.write(JSON.stringify(sessionShowJson(detail)) + '\n');
+    io.stdout.write(jsonLine(sessionShowJson(detail)));
     return 0;
   }
   const { info } = detail;
@@ -40,7 +42,9 @@ export async function showCommand(args: string[], io: SessionsIo): Promise<numbe
       `Outcome:  ${info.outcome ? `${info.outcome.kind}: ${info.outcome.message}` : 'interrupted'}`,
       '',
       ...detail.steps.map(formatStepLine),
-    ].join('\n') + '\n',
+    ]
+      .map(terminalSafe)
+      .join('\n') + '\n',
   );
   return 0;
 }
