@@ -1,4 +1,5 @@
 // Asks an OpenAI-compatible server which model it serves, so `--model` can be left out. Node only.
+import { endpointUrl } from './url-secrets.js';
 import { z } from 'zod';
 
 /** Used when neither the user nor the server's /models names the model. */
@@ -13,7 +14,7 @@ export async function discoverModel(
   timeoutMs = 3000,
 ): Promise<string | null> {
   try {
-    const response = await fetch(`${baseUrl.replace(/\/+$/, '')}/models`, {
+    const response = await fetch(endpointUrl(baseUrl, 'models'), {
       headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {},
       signal: AbortSignal.timeout(timeoutMs),
     });

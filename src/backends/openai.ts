@@ -1,6 +1,7 @@
 // The ChatBackend for OpenAI-compatible servers (vLLM, SGLang, llama-server, Zhipu): streamed chat completions. Node.
 import { raceAbort, sleep, throwIfAborted } from '../abortable.js';
-import type { ChatBackend, ChatImage, ChatRequest, Delta } from './chat-backend.js';
+import { BackendError, type ChatBackend, type ChatImage, type ChatRequest, type Delta } from './chat-backend.js';
+import { endpointUrl, redactUrl, scrubUrlSecrets } from './url-secrets.js';
 import { createChunkTransform } from './openai-chunks.js';
 import {
   badResponseError,
@@ -33,10 +34,27 @@ export interface OpenAIBackendOptions {
   stallTimeoutMs?: number;
 }
 
+function basicAuthOf(rawBaseUrl: string): string | null {
+  try {
+    const { username, password } = new URL(rawBaseUrl);
+    if (username === '' && password === '') return null;
+    const pair = `${decodeURIComponent(username)}:${decodeURIComponent(password)}`;
+    return `Basic ${Buffer.from(pair).toString('base64')}`;
+  } catch {
+    return null;
+  }
+}
+
 /** Long enough for a slow server's prefill of five screenshots, short enough that a hung one is noticed. */
 const DEFAULT_STALL_TIMEOUT_MS = 120_000;
 
 interface Settings extends ServerContext {
+  /** Where requests go: the chat-completions URL with the query kept and the user:password taken out. */
+  requestUrl: string;
+  /** `Basic …` for a user:password in the base URL, else null. */
+  basicAuth: string | null;
+  /** The base URL as given, only to scrub its secrets out of messages. */
+  rawBaseUrl: string;
   model: string;
   maxRetries: number;
   retryBaseMs: number;
@@ -49,10 +67,16 @@ type RequestBody = Record<string, unknown>;
 
 /** Creates a backend that POSTs each request to `${baseUrl}/chat/completions` and streams the answer back. */
 export function createOpenAIBackend(options: OpenAIBackendOptions): ChatBackend {
-  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const rawBaseUrl = options.baseUrl.replace(/\/+$/, '');
+  const shown = redactUrl(rawBaseUrl);
   const settings: Settings = {
-    baseUrl,
-    url: `${baseUrl}/chat/completions`,
+    // Messages show the URL without user, password or query; the request keeps the query (some servers take a key
+    // there) and sends a user:password as Basic auth, which fetch refuses inside a URL.
+    baseUrl: shown,
+    url: `${shown}/chat/completions`,
+    requestUrl: endpointUrl(rawBaseUrl, 'chat/completions'),
+    basicAuth: basicAuthOf(rawBaseUrl),
+    rawBaseUrl,
     apiKey: options.apiKey === '' ? undefined : options.apiKey,
     model: options.model,
     maxRetries: options.maxRetries ?? 3,
@@ -77,6 +101,9 @@ async function* streamChat(settings: Settings, request: ChatRequest, signal: Abo
     yield* readDeltas(settings, response, watch);
   } catch (error) {
     if (watch.stalled && !signal.aborted) throw stalledError(settings, settings.stallTimeoutMs);
+    // The one exit for every failure: nothing quoted from fetch or the server may carry the URL's secrets.
+    if (error instanceof BackendError)
+      throw new BackendError(error.code, scrubUrlSecrets(error.message, settings.rawBaseUrl));
     throw error;
   } finally {
     watch.dispose();
@@ -126,10 +153,11 @@ async function openStream(settings: Settings, firstBody: RequestBody, signal: Ab
 
 async function post(settings: Settings, body: RequestBody, signal: AbortSignal): Promise<Response> {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'text/event-stream' };
+  if (settings.basicAuth !== null) headers['authorization'] = settings.basicAuth;
   if (settings.apiKey !== undefined) headers['authorization'] = `Bearer ${settings.apiKey}`;
   try {
     const init = { method: 'POST', headers, body: JSON.stringify(body), signal };
-    return await raceAbort(settings.fetch(settings.url, init), signal);
+    return await raceAbort(settings.fetch(settings.requestUrl, init), signal);
   } catch (error) {
     throwIfAborted(signal);
     throw unreachableError(settings, error);

@@ -1,5 +1,6 @@
 // Where sessions live by default: the OS's app-data folder (XDG on Linux). Node only.
 import { join } from 'node:path';
+import { redactUrl as redactServerUrl } from '../backends/url-secrets.js';
 import { appDataDir } from '../app-dirs.js';
 
 /** The default sessions folder for this OS and environment. */
@@ -18,15 +19,5 @@ export function newSessionId(now = new Date()): string {
 
 /** A base URL safe to store: no user:password, no query or fragment (either may carry a key). */
 export function redactUrl(url: string | null): string | null {
-  if (url === null) return null;
-  try {
-    const parsed = new URL(url);
-    parsed.username = '';
-    parsed.password = '';
-    parsed.search = '';
-    parsed.hash = '';
-    return parsed.toString().replace(/\/$/, '');
-  } catch {
-    return '(invalid url)';
-  }
+  return url === null ? null : redactServerUrl(url);
 }

@@ -95,3 +95,59 @@ describe('API keys stay secret', () => {
     for (const text of outputs) expect(text).not.toContain(API_KEY);
   });
 });
+
+describe('credentials in the base URL stay secret', () => {
+  it('a run against a failing server, its session, logs and reports hold neither the URL password nor its query key', async () => {
+    const PASSWORD = 'Pw-7f3a-URL-SECRET';
+    const QUERY_KEY = 'qk-91c2-URL-SECRET';
+    const server = await startScriptedServer({
+      style: 'reasoning_content',
+      answers: [],
+      // The server quotes the query key back, as some proxies do.
+      failFirst: Array.from({ length: 40 }, () => ({
+        status: 500,
+        body: JSON.stringify({ error: { message: `upstream refused api_key=${QUERY_KEY}` } }),
+      })),
+    });
+    const outputs: string[] = [];
+    try {
+      const base = new URL(server.baseUrl);
+      base.username = 'deskhand-user';
+      base.password = PASSWORD;
+      base.searchParams.set('api_key', QUERY_KEY);
+      const flags = ['--backend', 'openai', '--base-url', base.toString(), '--model', 'm'];
+      const env = cliEnvironment({});
+      for (const json of [[], ['--json']]) {
+        const run = spawnDeskhand(['run', 'look around', ...flags, ...json], env);
+        const { code } = await run.exited;
+        expect(code, run.stderr()).not.toBe(0);
+        outputs.push(run.stdout(), run.stderr());
+      }
+      expect(outputs.join('\n')).toMatch(/HTTP 500/);
+      // Basic auth carried the user:password; the query went to the server as given.
+      expect(server.requests[0]!.headers.authorization).toBe(
+        `Basic ${Buffer.from(`deskhand-user:${PASSWORD}`).toString('base64')}`,
+      );
+      const listed = spawnDeskhand(['sessions', 'list', '--json'], env);
+      await listed.exited;
+      const [session] = JSON.parse(listed.stdout()) as Array<{ id: string }>;
+      for (const format of ['--html', '--zip']) {
+        const file = join(home, 'data', 'deskhand', `url-report${format === '--html' ? '.html' : '.zip'}`);
+        const exported = spawnDeskhand(['sessions', 'export', session!.id, format, file], env);
+        expect((await exported.exited).code, exported.stderr()).toBe(0);
+        outputs.push(exported.stdout(), exported.stderr());
+      }
+    } finally {
+      await server.close();
+    }
+    const files = await filesUnder(home);
+    for (const [path, text] of files) {
+      expect(text.includes(PASSWORD), path).toBe(false);
+      expect(text.includes(QUERY_KEY), path).toBe(false);
+    }
+    for (const text of outputs) {
+      expect(text).not.toContain(PASSWORD);
+      expect(text).not.toContain(QUERY_KEY);
+    }
+  });
+});

@@ -86,7 +86,7 @@ export async function startScriptedServer(options: ScriptedServerOptions): Promi
         data: [{ id: options.modelId ?? 'glm-4.1v-9b-thinking-scripted' }],
       });
     }
-    if (request.method !== 'POST' || request.url !== '/v1/chat/completions') {
+    if (request.method !== 'POST' || (request.url ?? '').split('?')[0] !== '/v1/chat/completions') {
       return sendJson(response, 404, { error: { message: `No route for ${request.method} ${request.url}` } });
     }
     const record = recordRequest(text, request.headers);
