@@ -11,13 +11,28 @@ export interface ArchiveLimits {
   /** Largest uncompressed size of all entries together, in bytes. */
   maxTotalBytes: number;
   maxEntries: number;
+  /**
+   * Largest expansion (uncompressed / compressed) of one entry and of the whole archive, counted past the first MiB:
+   * frames barely compress and a recorded run's JSON compresses about 10×, so a 1,000× archive is a bomb.
+   */
+  maxEntryRatio: number;
+  maxTotalRatio: number;
 }
 
 export const DEFAULT_ARCHIVE_LIMITS: ArchiveLimits = {
   maxEntryBytes: 128 * 1024 * 1024,
   maxTotalBytes: 1024 * 1024 * 1024,
   maxEntries: 20_000,
+  maxEntryRatio: 100,
+  maxTotalRatio: 20,
 };
+
+/** Below this many uncompressed bytes no ratio is judged: small files compress arbitrarily well and cost nothing. */
+const RATIO_FREE_BYTES = 1024 * 1024;
+
+function expandsTooFar(unpacked: number, packed: number, ratio: number): boolean {
+  return unpacked > RATIO_FREE_BYTES && unpacked > ratio * Math.max(1, packed);
+}
 
 const REGULAR_FILE = 0o100000;
 const INFLATE_CHUNK = 16 * 1024;
@@ -29,6 +44,7 @@ export function checkEntries(entries: ZipEntry[], limits: ArchiveLimits): ZipEnt
   const files = entries.filter((entry) => !(entry.name === 'frames/' && entry.declaredSize === 0));
   const seen = new Set<string>();
   let total = 0;
+  let packed = 0;
   for (const entry of files) {
     checkName(entry.name);
     if (seen.has(entry.name)) throw new ArchiveError(`The archive holds "${entry.name}" twice; it was tampered with.`);
@@ -40,9 +56,20 @@ export function checkEntries(entries: ZipEntry[], limits: ArchiveLimits): ZipEnt
     if (entry.method !== 0 && entry.method !== 8)
       throw new ArchiveError(`"${entry.name}" uses compression method ${entry.method}; only stored and deflate work.`);
     if (entry.declaredSize > limits.maxEntryBytes) throw tooLarge(entry.name, limits.maxEntryBytes);
+    if (expandsTooFar(entry.declaredSize, entry.compressedSize, limits.maxEntryRatio))
+      throw new ArchiveError(
+        `"${entry.name}" expands ${Math.round(entry.declaredSize / Math.max(1, entry.compressedSize))}× when unpacked, ` +
+          `more than the ${limits.maxEntryRatio}× a session file does; refusing the archive.`,
+      );
     total += entry.declaredSize;
+    packed += entry.compressedSize;
     if (total > limits.maxTotalBytes) throw totalTooLarge(limits.maxTotalBytes);
   }
+  if (expandsTooFar(total, packed, limits.maxTotalRatio))
+    throw new ArchiveError(
+      `The archive expands ${Math.round(total / Math.max(1, packed))}× when unpacked, more than the ` +
+        `${limits.maxTotalRatio}× a session does; refusing it.`,
+    );
   return files;
 }
 

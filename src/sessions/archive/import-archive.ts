@@ -1,6 +1,6 @@
 // Unpacks a session archive into the sessions folder, only after every entry and the session itself check out. Node only.
-import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, mkdtemp, readFile, rm, stat, statfs } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { diskSessionFiles } from '../session-files.js';
 import { ArchiveError, DuplicateSessionError } from './archive-error.js';
 import { checkEntries, DEFAULT_ARCHIVE_LIMITS, inflateEntry, type ArchiveLimits } from './archive-entries.js';
@@ -33,6 +33,10 @@ export async function importSessionArchiveBytes(
   if (archive.byteLength > maxArchiveBytes(limits))
     throw new ArchiveError('The file is larger than any session Deskhand imports; it is not a session archive.');
   const entries = checkEntries(readZipDirectory(archive), limits);
+  await checkFreeSpace(
+    sessionsDir,
+    entries.reduce((sum, entry) => sum + entry.declaredSize, 0),
+  );
   const files = new Map(entries.map((entry) => [entry.name, inflateEntry(archive, entry)]));
   const session = validateSessionFiles(files);
   const dir = join(sessionsDir, session.info.id);
@@ -68,6 +72,25 @@ async function readArchive(path: string, limits: ArchiveLimits): Promise<Uint8Ar
 export function maxArchiveBytes(limits: ArchiveLimits = DEFAULT_ARCHIVE_LIMITS): number {
   return limits.maxTotalBytes + limits.maxEntries * 1024;
 }
+
+/** Refuses an import the disk cannot hold (with room to spare), before anything is written. */
+async function checkFreeSpace(sessionsDir: string, bytes: number): Promise<void> {
+  let folder = sessionsDir;
+  while (!(await stat(folder).catch(() => null)) && dirname(folder) !== folder) folder = dirname(folder);
+  const stats = await statfs(folder).catch(() => null);
+  if (stats === null) return;
+  const free = stats.bavail * stats.bsize;
+  const needed = bytes + FREE_SPACE_MARGIN_BYTES;
+  if (free < needed) {
+    throw new ArchiveError(
+      `The session unpacks to ${Math.ceil(bytes / 1e6)} MB and ${sessionsDir} has ${Math.floor(free / 1e6)} MB free ` +
+        `(${FREE_SPACE_MARGIN_BYTES / 1e6} MB are kept free); free some space and import again.`,
+    );
+  }
+}
+
+/** What an import leaves free on the disk, so recording the next run still works. */
+const FREE_SPACE_MARGIN_BYTES = 100_000_000;
 
 function duplicate(id: string, sessionsDir: string): DuplicateSessionError {
   return new DuplicateSessionError(

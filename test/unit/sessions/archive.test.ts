@@ -128,6 +128,26 @@ describe('session archive validation', () => {
     await expectRejected(zipSync({ ...entries, 'frames/0009.jpg': new Uint8Array(60_000) }), /unpacks to more/, total);
   });
 
+  it('refuses an archive that expands far more than a session does, per entry and in total', async () => {
+    const entries = await validEntries();
+    // 30 MB of zeros in a few dozen KB: inside every size cap, but a 1,000× expansion.
+    const bomb = zipSync({ ...entries, 'frames/0009.jpg': [new Uint8Array(30_000_000), { level: 9 }] });
+    await expectRejected(bomb, /"frames\/0009\.jpg" expands \d+× when unpacked, more than the 100×/);
+    // Each entry within its own limit, the whole archive not.
+    const many = Object.fromEntries(
+      Array.from({ length: 8 }, (_, index) => [
+        `frames/00${10 + index}.jpg`,
+        [new Uint8Array(2_000_000).fill(index), { level: 9 }] as [Uint8Array, { level: 9 }],
+      ]),
+    );
+    const limits = { ...DEFAULT_ARCHIVE_LIMITS, maxEntryRatio: 10_000 };
+    await expectRejected(
+      zipSync({ ...entries, ...many }),
+      /The archive expands \d+× when unpacked, more than the 20×/,
+      limits,
+    );
+  });
+
   it('stops a ZIP bomb that lies about its size after the first chunk', async () => {
     const entries = await validEntries();
     const bomb = zipSync({ ...entries, 'frames/0009.jpg': [new Uint8Array(30_000_000), { level: 9 }] });
