@@ -97,6 +97,8 @@ async function serveHttp(
   options: { host: AgentHost; rendererDir: string },
 ) {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  // A malformed %-escape is the client's mistake (400), not a server failure.
+  if (!decodesCleanly(url.pathname)) return sendText(response, 400, 'Malformed %-escape in the path.');
   if (url.pathname === IMPORTS_PATH && request.method === 'POST')
     return receiveSessionImport(request, response, options.host);
   if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Only GET.');
@@ -114,6 +116,15 @@ async function serveHttp(
   // The first page load carries the token in its URL; the cookie lets the page's own requests carry it too.
   if (isPage && requestToken(request)) response.setHeader('set-cookie', tokenCookie(requestToken(request)!));
   return sendFile(response, file, isPage ? 'no-store' : 'no-cache');
+}
+
+function decodesCleanly(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 async function sendFile(response: ServerResponse, file: string, cacheControl: string): Promise<void> {

@@ -2,7 +2,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SessionInfo, StepRecord } from './schema.js';
-import { checkSessionFiles } from './session-checks.js';
+import { checkSessionFiles, removeKilledRunLeftovers } from './session-checks.js';
 
 export interface SessionSummary {
   info: SessionInfo;
@@ -35,7 +35,10 @@ export async function listSessions(sessionsDir: string): Promise<ListResult> {
   for (const entry of entries.filter((candidate) => candidate.isDirectory() && !isHidden(candidate.name))) {
     const dir = join(sessionsDir, entry.name);
     try {
-      result.sessions.push({ info: await readInfo(dir), dir });
+      const info = await readInfo(dir);
+      // session.json counts steps when the run closes; a killed (or running) run's count is in steps.jsonl.
+      if (info.endedAt === null) info.steps = Math.max(info.steps, await countRecordedSteps(dir));
+      result.sessions.push({ info, dir });
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
         result.problems.push({ dir, message: describeError(error) });
@@ -46,12 +49,23 @@ export async function listSessions(sessionsDir: string): Promise<ListResult> {
   return result;
 }
 
+/** Whole lines in steps.jsonl (a torn last line does not count): the steps a run recorded so far. */
+async function countRecordedSteps(dir: string): Promise<number> {
+  const text = await readFile(join(dir, 'steps.jsonl'), 'utf8').catch(() => '');
+  return text
+    .split('\n')
+    .slice(0, -1)
+    .filter((line) => line.trim() !== '').length;
+}
+
 /** One session with its steps. `id` may also be a unique prefix of an id. */
 export async function readSession(sessionsDir: string, id: string): Promise<SessionDetail> {
   const dir = await resolveSessionDir(sessionsDir, id);
   const info = await readInfo(dir);
   const { steps, warnings } = await readSteps(join(dir, 'steps.jsonl'));
   warnings.push(...(await checkSessionFiles(dir, steps)));
+  const removed = await removeKilledRunLeftovers(dir);
+  if (removed > 0) warnings.push(`removed ${removed} partial frame file(s) a killed run left in frames/`);
   return { info, dir, steps, warnings };
 }
 

@@ -1,7 +1,8 @@
 // What a reader checks beyond the line format: frames that steps name, step numbers, files a kill left behind. Node only.
-import { stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StepRecord } from './schema.js';
+import { isBeingRecorded } from './recording-lock.js';
 import { exists } from './session-files.js';
 
 /** Warnings about a session folder's consistency; an empty list for a session that was recorded whole. */
@@ -30,4 +31,16 @@ export function stepNumberWarnings(steps: Pick<StepRecord, 'step'>[]): string[] 
     else warnings.push(`steps.jsonl: step ${expected === step - 1 ? expected : `${expected}–${step - 1}`} is missing`);
   });
   return warnings;
+}
+
+/**
+ * Removes the partial frame files (`frames/NNNN.png.tmp`) a run killed mid-write leaves behind, unless a live process
+ * still records into the folder; returns how many went.
+ */
+export async function removeKilledRunLeftovers(dir: string): Promise<number> {
+  if (await isBeingRecorded(dir)) return 0;
+  const names = await readdir(join(dir, 'frames')).catch(() => [] as string[]);
+  const partial = names.filter((name) => name.endsWith('.tmp'));
+  await Promise.all(partial.map((name) => rm(join(dir, 'frames', name), { force: true })));
+  return partial.length;
 }

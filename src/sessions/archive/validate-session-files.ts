@@ -5,6 +5,8 @@ import { SESSION_FILE, STEPS_FILE } from './archive-layout.js';
 
 /** A session id that is safe as a folder name on every OS. */
 const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+/** Names Windows reserves for devices, with or without an extension (`NUL.txt` is NUL). */
+const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 
 export interface ValidatedSession {
   info: SessionInfo;
@@ -33,7 +35,7 @@ function parseInfo(data: Uint8Array | undefined): SessionInfo {
     throw new ArchiveError(
       `session.json in the archive does not match the session format (${describeIssue(parsed.error.issues[0])}).`,
     );
-  if (!SAFE_ID.test(parsed.data.id) || parsed.data.id.startsWith('..'))
+  if (!SAFE_ID.test(parsed.data.id) || parsed.data.id.startsWith('..') || WINDOWS_DEVICE.test(parsed.data.id))
     throw new ArchiveError(`The session id "${parsed.data.id}" cannot be used as a folder name.`);
   return parsed.data;
 }

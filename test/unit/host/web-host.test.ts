@@ -79,6 +79,13 @@ describe('deskhand serve web host', () => {
     expect((await fetch(`${origin}/frames/x/frames/0001.jpg?token=${token}`)).status).toBe(404);
   });
 
+  it('answers a malformed %-escape in the path with 400, not a server error', async () => {
+    for (const path of ['/%E0%A4%A', '/frames/%ZZ/frames/0001.jpg', '/assets/%']) {
+      const reply = await fetch(`${origin}${path}?token=${token}`);
+      expect([path, reply.status]).toEqual([path, 400]);
+    }
+  });
+
   it('refuses WebSocket connections without the token or from another origin', async () => {
     await expect(openSocket('/api')).rejects.toThrow(/403/);
     await expect(openSocket(`/api?token=${token}`, { origin: 'http://evil.example' })).rejects.toThrow(/403/);

@@ -176,6 +176,12 @@ describe('session archive validation', () => {
       zipSync({ ...entries, 'session.json': text(JSON.stringify({ ...info, id: '../../escape' })) }),
       /cannot be used as a folder name/,
     );
+    for (const id of ['CON', 'nul', 'COM1', 'lpt9.session', 'Aux']) {
+      await expectRejected(
+        zipSync({ ...entries, 'session.json': text(JSON.stringify({ ...info, id })) }),
+        /cannot be used as a folder name/,
+      );
+    }
     const steps = new TextDecoder().decode(entries['steps.jsonl'] as Uint8Array).split('\n');
     await expectRejected(
       zipSync({ ...entries, 'steps.jsonl': text(['{"step": "one"}', ...steps].join('\n')) }),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { emptyStepTimings } from '../../../src/agent/timing.js';
 import { emptyAction } from '../../../src/glm/actions.js';
-import { readSession } from '../../../src/sessions/reader.js';
+import { listSessions, readSession } from '../../../src/sessions/reader.js';
 import { SessionRecorder } from '../../../src/sessions/recorder.js';
 import { isBeingRecorded, LOCK_FILE, lockFileText } from '../../../src/sessions/recording-lock.js';
 import { diskSessionFiles, type SessionFiles } from '../../../src/sessions/session-files.js';
@@ -105,6 +105,28 @@ describe('a session that survives a kill at any instant', () => {
       'step 3: its frame frames/0003.jpg is missing',
       'session.json.tmp was left behind: the run ended while rewriting session.json',
     ]);
+  });
+
+  it('after a kill: the list counts the steps recorded, and a partial frame file is cleaned when the session is opened', async () => {
+    const recorder = await SessionRecorder.create(dir, info('s9'));
+    for (let number = 1; number <= 3; number++) {
+      await recorder.appendStep(step(number, await recorder.writeFrame(number, Buffer.from('png'), 'png')));
+    }
+    // The kill: the lock names a dead process, a frame write never finished, session.json still says 0 steps.
+    await writeFile(join(recorder.dir, LOCK_FILE), lockFileText(2 ** 22 + 17));
+    await writeFile(join(recorder.dir, 'frames', '0004.png.tmp'), 'partial');
+    const [listed] = (await listSessions(dir)).sessions;
+    expect(listed!.info.steps).toBe(3);
+    const detail = await readSession(dir, 's9');
+    expect(detail.warnings).toEqual(['removed 1 partial frame file(s) a killed run left in frames/']);
+    expect((await readdir(join(recorder.dir, 'frames'))).sort()).toEqual(['0001.png', '0002.png', '0003.png']);
+  });
+
+  it("leaves a live recording's partial frame alone", async () => {
+    const recorder = await SessionRecorder.create(dir, info('s10'));
+    await writeFile(join(recorder.dir, 'frames', '0001.png.tmp'), 'being written');
+    expect((await readSession(dir, 's10')).warnings).toEqual([]);
+    expect(await readdir(join(recorder.dir, 'frames'))).toEqual(['0001.png.tmp']);
   });
 
   it('starts a new line after an append that failed part-way, so the next step is not glued to torn bytes', async () => {
