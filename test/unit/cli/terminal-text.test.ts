@@ -15,6 +15,7 @@ const OSC52 = '\u001b]52;c;cm0gLXJmIH4=\u0007';
 const CLEAR = '\u001b[2J';
 const CSI_C1 = '\u009b31m';
 /** True when `text` holds any control character a terminal acts on. */
+// eslint-disable-next-line no-control-regex -- the test looks for exactly these characters.
 const hasControls = (text: string) => /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(text);
 
 describe('terminalSafe and jsonLine', () => {
