@@ -31,6 +31,8 @@ export interface AgentHost {
   exportFile(sessionId: string, format: SessionExportFormat): Promise<SessionExportFile | null>;
   /** Imports an uploaded session archive, checked as `sessions import` checks a file; nothing changes when it fails. */
   importArchive(archive: Uint8Array): Promise<SessionImportReply>;
+  /** The same for an archive already on disk (browser mode streams uploads into a temp file). */
+  importArchiveFile(path: string): Promise<SessionImportReply>;
   /** Stops any run and releases everything. */
   dispose(): Promise<void>;
 }

@@ -1,8 +1,12 @@
 // Browser mode's session downloads (GET /exports/<id>.<html|zip>) and archive uploads (POST /imports). Node only.
-import { createReadStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AgentHost } from './host-service.js';
-import type { SessionExportFormat } from './protocol/session-transfer.js';
+import type { SessionExportFormat, SessionImportReply } from './protocol/session-transfer.js';
 import { MAX_IMPORT_BYTES } from './session-transfer.js';
 import { SECURITY_HEADERS, sendJson, sendText } from './web-responses.js';
 
@@ -27,34 +31,55 @@ export async function sendSessionExport(
   createReadStream(file.path).pipe(response);
 }
 
-/** Reads an uploaded archive (at most `limit` bytes) and imports it; the reply is a SessionImportReply. */
+/**
+ * Streams an uploaded archive into a temp file, refusing it as soon as it passes `limit` bytes, then imports the
+ * file; the reply is a SessionImportReply. Held in memory whole, one 1 GB upload used to take 2 GB.
+ */
 export async function receiveSessionImport(
   request: IncomingMessage,
   response: ServerResponse,
   host: AgentHost,
   limit = MAX_IMPORT_BYTES,
 ): Promise<void> {
-  const archive = await readBody(request, limit);
-  if (!archive) return sendJson(response, 413, { error: { code: 'invalid-params', message: tooLarge() } });
-  const reply = await host
-    .importArchive(archive)
-    .catch(() => ({ error: { code: 'internal', message: 'The import failed; nothing was changed.' } }));
+  if (Number(request.headers['content-length'] ?? 0) > limit) return refuseTooLarge(response, request);
+  const folder = await mkdtemp(join(tmpdir(), 'deskhand-upload-'));
+  let reply: SessionImportReply | null = null;
+  try {
+    const file = join(folder, 'upload.zip');
+    if (await writeBodyCapped(request, file, limit)) {
+      reply = await host
+        .importArchiveFile(file)
+        .catch(() => ({ error: { code: 'internal' as const, message: 'The import failed; nothing was changed.' } }));
+    }
+  } finally {
+    // Gone before the reply: a client that reads the answer finds nothing of its upload left.
+    await rm(folder, { recursive: true, force: true });
+  }
+  if (reply === null) return refuseTooLarge(response);
   sendJson(response, 'error' in reply ? 400 : 200, reply);
 }
 
-/**
- * The body, or null when it is (or says it will be) larger than `limit`. An oversized body is drained rather than
- * kept, so memory stays bounded and the client still gets the 413 on the same connection.
- */
-async function readBody(request: IncomingMessage, limit: number): Promise<Uint8Array | null> {
-  if (Number(request.headers['content-length'] ?? 0) > limit) return null;
-  const chunks: Buffer[] = [];
+/** Writes the body to `file`; false once it passes `limit` bytes, the rest drained (not kept) so the 413 still arrives. */
+async function writeBodyCapped(request: IncomingMessage, file: string, limit: number): Promise<boolean> {
+  const out = createWriteStream(file, { mode: 0o600 });
   let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size <= limit) chunks.push(chunk);
+  try {
+    for await (const chunk of request as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > limit) continue;
+      if (!out.write(chunk)) await once(out, 'drain');
+    }
+  } finally {
+    out.end();
+    await once(out, 'close');
   }
-  return size > limit ? null : Buffer.concat(chunks);
+  return size <= limit;
+}
+
+/** 413; a body not read yet is drained, not kept, so the client still reads the reply on the same connection. */
+function refuseTooLarge(response: ServerResponse, unread?: IncomingMessage): void {
+  unread?.resume();
+  sendJson(response, 413, { error: { code: 'invalid-params', message: tooLarge() } });
 }
 
 function tooLarge(): string {

@@ -1,5 +1,5 @@
 // Browser mode's /exports and /imports: token-checked, attachments that are not cached, uploads checked and bounded.
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,5 +108,40 @@ describe('POST /imports', () => {
     });
     expect(foreign.status).toBe(403);
     expect((await fetch(withToken('/imports'))).status).toBe(404);
+  });
+});
+
+describe('POST /imports streams the upload to disk', () => {
+  it('writes the body into a temp file as it arrives (not memory), and removes it after the import', async () => {
+    const uploads = async () => (await readdir(tmpdir())).filter((name) => name.startsWith('deskhand-upload-'));
+    const before = await uploads();
+    let sent = 0;
+    const seenSizes: number[] = [];
+    const chunk = new Uint8Array(256 * 1024).fill(7);
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        if (sent === 8) return controller.close();
+        sent += 1;
+        controller.enqueue(chunk);
+        // Between chunks the server has written what it got to its temp file.
+        await new Promise((resolve) => setTimeout(resolve, 60));
+        for (const name of (await uploads()).filter((folder) => !before.includes(folder))) {
+          const size = await stat(join(tmpdir(), name, 'upload.zip')).then(
+            (file) => file.size,
+            () => 0,
+          );
+          seenSizes.push(size);
+        }
+      },
+    });
+    const response = await fetch(withToken('/imports'), {
+      method: 'POST',
+      body,
+      duplex: 'half',
+      headers: { 'content-type': 'application/zip' },
+    } as RequestInit);
+    expect(response.status).toBe(400);
+    expect(Math.max(...seenSizes)).toBeGreaterThanOrEqual(6 * 256 * 1024);
+    expect(await uploads()).toEqual(before);
   });
 });
