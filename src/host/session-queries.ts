@@ -1,4 +1,5 @@
 // Sessions as the host API shows them: filtered rows, one session's steps, deletion. Node only.
+import { LISTED_TASK_CHARS, truncated } from '../sessions/field-limits.js';
 import { rm } from 'node:fs/promises';
 import { listSessions, readSession, SessionNotFoundError } from '../sessions/reader.js';
 import type { SessionInfo } from '../sessions/schema.js';
@@ -11,7 +12,7 @@ type SessionFilter = z.infer<(typeof HOST_METHODS)['sessions.list']['params']>;
 export function toSessionRow(info: SessionInfo): SessionRow {
   return {
     id: info.id,
-    task: info.task,
+    task: truncated(info.task, LISTED_TASK_CHARS),
     backend: info.backend.kind,
     model: info.backend.model,
     startedAt: info.startedAt,
@@ -30,7 +31,7 @@ export async function querySessions(sessionsDir: string, filter: SessionFilter):
     .filter((row) => !filter.outcome || row.outcome === filter.outcome)
     .filter((row) => !filter.backend || row.backend === filter.backend || row.model === filter.backend)
     .filter((row) => !filter.since || row.startedAt >= filter.since)
-    .slice(0, filter.limit ?? 5000);
+    .slice(filter.offset ?? 0, (filter.offset ?? 0) + (filter.limit ?? 5000));
 }
 
 export async function getSession(sessionsDir: string, sessionId: string) {

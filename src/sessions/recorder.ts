@@ -1,5 +1,6 @@
 // Writes one session to disk so that a kill at any instant leaves a readable session: the folder appears whole with
 // its session.json, a frame is on disk before the step naming it, and every write is fsynced. Node only.
+import { boundedStep, FIELD_LIMITS, truncated } from './field-limits.js';
 import { join } from 'node:path';
 import { SessionInfo, StepRecord, type SessionInfo as SessionInfoType } from './schema.js';
 import type { Outcome } from '../host/protocol/run-events.js';
@@ -35,6 +36,7 @@ export class SessionRecorder {
     info: SessionInfoType,
     options: RecorderOptions = {},
   ): Promise<SessionRecorder> {
+    info = { ...info, task: truncated(info.task, FIELD_LIMITS.task) };
     const files = options.files ?? diskSessionFiles;
     const redactor = options.redactor ?? new Redactor();
     const valid = SessionInfo.parse({ ...info, task: redactor.redact(info.task) });
@@ -68,7 +70,9 @@ export class SessionRecorder {
   /** Appends one step (secrets redacted) and fsyncs, so a crash loses at most the step in flight. */
   async appendStep(record: StepRecord): Promise<void> {
     const line =
-      (this.tornTail ? '\n' : '') + JSON.stringify(StepRecord.parse(this.redactor.redactStep(record))) + '\n';
+      (this.tornTail ? '\n' : '') +
+      JSON.stringify(StepRecord.parse(boundedStep(this.redactor.redactStep(record)))) +
+      '\n';
     await this.guard(`recording step ${record.step}`, async () => {
       this.tornTail = true;
       await this.files.append(join(this.dir, 'steps.jsonl'), line);

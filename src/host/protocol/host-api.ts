@@ -36,6 +36,8 @@ export const SessionFilter = z.object({
   /** ISO date: only sessions started at or after it. */
   since: z.string().max(40).optional(),
   limit: z.number().int().min(1).max(5000).optional(),
+  /** Rows to skip, for paging with `limit` (newest first). */
+  offset: z.number().int().min(0).max(1_000_000).optional(),
 });
 
 export const SessionRow = z.object({

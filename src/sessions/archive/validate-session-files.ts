@@ -1,5 +1,6 @@
 // Checks an unpacked session before anything is written: the schemas, the steps and the frames they name. Node only.
 import { SessionInfo, StepRecord } from '../schema.js';
+import { fieldOverLimit } from '../field-limits.js';
 import { ArchiveError } from './archive-error.js';
 import { SESSION_FILE, STEPS_FILE } from './archive-layout.js';
 
@@ -19,6 +20,8 @@ export interface ValidatedSession {
 export function validateSessionFiles(files: ReadonlyMap<string, Uint8Array>): ValidatedSession {
   const info = parseInfo(files.get(SESSION_FILE));
   const { steps, tornLastLine } = parseSteps(files.get(STEPS_FILE));
+  const tooLong = fieldOverLimit(info, steps);
+  if (tooLong) throw new ArchiveError(`${tooLong}; refusing the archive.`);
   for (const step of steps) {
     if (!files.has(step.frame))
       throw new ArchiveError(`Step ${step.step} shows ${step.frame}, which is not in the archive; it is incomplete.`);

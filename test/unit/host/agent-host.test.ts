@@ -129,6 +129,9 @@ describe('agent host runs', () => {
       expect.objectContaining({ id: sessionId, outcome: 'done', steps: 2 }),
     ]);
     expect(await call('sessions.list', { outcome: 'fail' })).toEqual([]);
+    // Paged: newest first, `offset` rows skipped.
+    const all: Array<{ id: string }> = await call('sessions.list', {});
+    expect(await call('sessions.list', { offset: 1, limit: 1 })).toEqual(all.slice(1, 2));
     const detail: { steps: Array<{ frame: string }> } = await call('sessions.get', { sessionId });
     expect(detail.steps.map((step) => step.frame)).toEqual(['frames/0001.png', 'frames/0002.png']);
     expect(await call('frames.url', { sessionId, frame: 'frames/0001.png' })).toEqual({

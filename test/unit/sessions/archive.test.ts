@@ -176,6 +176,10 @@ describe('session archive validation', () => {
       zipSync({ ...entries, 'session.json': text(JSON.stringify({ ...info, id: '../../escape' })) }),
       /cannot be used as a folder name/,
     );
+    await expectRejected(
+      zipSync({ ...entries, 'session.json': text(JSON.stringify({ ...info, task: 'x'.repeat(100_000) })) }),
+      /The session's task is 100,000 characters; a session holds at most 10,000; refusing the archive\./,
+    );
     for (const id of ['CON', 'nul', 'COM1', 'lpt9.session', 'Aux']) {
       await expectRejected(
         zipSync({ ...entries, 'session.json': text(JSON.stringify({ ...info, id })) }),

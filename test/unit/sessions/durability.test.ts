@@ -122,6 +122,19 @@ describe('a session that survives a kill at any instant', () => {
     expect((await readdir(join(recorder.dir, 'frames'))).sort()).toEqual(['0001.png', '0002.png', '0003.png']);
   });
 
+  it('cuts an over-long field when recording, saying how much went, so the session stays readable', async () => {
+    const recorder = await SessionRecorder.create(dir, { ...info('s11'), task: 't'.repeat(12_000) });
+    const long = {
+      ...step(1, await recorder.writeFrame(1, Buffer.from('png'), 'png')),
+      thinking: 'zq '.repeat(500_000),
+    };
+    await recorder.appendStep(long);
+    const detail = await readSession(dir, 's11');
+    expect(detail.info.task.length).toBe(10_000);
+    expect(detail.steps[0]!.thinking.length).toBe(1_000_000);
+    expect(detail.steps[0]!.thinking).toMatch(/ … \[cut by Deskhand: 500,\d{3} more characters\]$/);
+  });
+
   it("leaves a live recording's partial frame alone", async () => {
     const recorder = await SessionRecorder.create(dir, info('s10'));
     await writeFile(join(recorder.dir, 'frames', '0001.png.tmp'), 'being written');
