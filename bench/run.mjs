@@ -2,7 +2,8 @@
 // Without an argument: capture, encoding, step overhead and preprocessing on a busy 1920×1080 desktop, then the
 // engine.
 // With `engine`: preprocessing and the tiny-model engine only, as one JSON object on the last line.
-// With `stop`, `fuzz`, `soak` or `ui`: stop latencies, 1,000,000 fuzzed parser answers, a 2,000-step soak run, or
+// With `stop`, `fuzz`, `faults`, `soak` or `ui`: stop latencies, 1,000,000 fuzzed parser answers, the outside
+// review's attacks (tried / held / lost), a 2,000-step soak run, or
 // the UI's smoothness (a 200 tok/s stream, a 1,000-step session in the player, a 1,000-step live run).
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +32,8 @@ async function engineFigures() {
 const SINGLE_MODES = {
   stop: { file: 'stop.mjs', desktop: true },
   fuzz: { file: 'fuzz.mjs', desktop: false },
+  // The attacks of the outside review, tried again: tried / held / lost per kind.
+  faults: { file: 'faults.mjs', desktop: false },
   soak: { file: 'soak.mjs', desktop: true },
   // Starts its own desktop, model server, `deskhand serve` and Chromium.
   ui: { file: 'ui.mjs', desktop: false },
