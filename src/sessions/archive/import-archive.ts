@@ -1,12 +1,12 @@
 // Unpacks a session archive into the sessions folder, only after every entry and the session itself check out. Node only.
-import { mkdir, mkdtemp, readFile, rm, stat, statfs } from 'node:fs/promises';
+import { mkdir, mkdtemp, open, readFile, rm, stat, statfs } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { diskSessionFiles } from '../session-files.js';
 import { ArchiveError, DuplicateSessionError } from './archive-error.js';
 import { checkEntries, DEFAULT_ARCHIVE_LIMITS, inflateEntry, type ArchiveLimits } from './archive-entries.js';
 import { SESSION_FILE } from './archive-layout.js';
 import { validateSessionFiles } from './validate-session-files.js';
-import { readZipDirectory } from './zip-directory.js';
+import { checkZipTail, readZipDirectory, ZIP_TAIL_BYTES } from './zip-directory.js';
 
 export interface ImportedSession {
   id: string;
@@ -65,6 +65,16 @@ async function readArchive(path: string, limits: ArchiveLimits): Promise<Uint8Ar
     throw new ArchiveError(`No archive at ${path}; pass the .zip that \`sessions export --zip\` wrote.`);
   if (info.size > maxArchiveBytes(limits))
     throw new ArchiveError(`${path} is larger than any session Deskhand imports; it is not a session archive.`);
+  // Only a file that ends like a ZIP is read whole: a large upload of anything else costs a 64 KiB read.
+  const handle = await open(path, 'r');
+  try {
+    const tailLength = Math.min(info.size, ZIP_TAIL_BYTES);
+    const tail = new Uint8Array(tailLength);
+    await handle.read(tail, 0, tailLength, info.size - tailLength);
+    checkZipTail(tail);
+  } finally {
+    await handle.close();
+  }
   return readFile(path);
 }
 

@@ -46,6 +46,14 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
   return entries;
 }
 
+/** The most bytes at the end of a ZIP that can hold its end-of-directory record (the record and a maximal comment). */
+export const ZIP_TAIL_BYTES = 22 + 0xffff;
+
+/** Throws the importer's "not a ZIP" error unless `tail` (a file's last bytes) holds an end-of-directory record. */
+export function checkZipTail(tail: Uint8Array): void {
+  findEndOfDirectory(new DataView(tail.buffer, tail.byteOffset, tail.byteLength));
+}
+
 function findEndOfDirectory(view: DataView): number {
   const lowest = Math.max(0, view.byteLength - END_RECORD_SIZE - 0xffff);
   for (let position = view.byteLength - END_RECORD_SIZE; position >= lowest; position -= 1) {
