@@ -4,6 +4,7 @@ import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DEFAULT_SETTINGS, Settings } from './protocol/settings.js';
 import { appConfigDir } from '../app-dirs.js';
+import { syncDir } from '../sessions/session-files.js';
 import { HostError } from './dispatcher.js';
 
 /** The default settings file: $XDG_CONFIG_HOME/deskhand/settings.json on Linux. */
@@ -71,7 +72,7 @@ export class SettingsStore {
         await handle.close();
       }
       await rename(temporary, this.file);
-      await syncFolder(folder);
+      await syncDir(folder);
     } catch (error) {
       await rm(temporary, { force: true }).catch(() => undefined);
       const code = (error as NodeJS.ErrnoException).code;
@@ -79,17 +80,6 @@ export class SettingsStore {
     }
     this.current = valid;
     return valid;
-  }
-}
-
-/** fsync of a folder, so a rename in it survives a power cut; folders cannot be opened for sync on Windows. */
-async function syncFolder(folder: string): Promise<void> {
-  if (process.platform === 'win32') return;
-  const handle = await open(folder, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
   }
 }
 

@@ -69,7 +69,7 @@ async function writeAndSync(path: string, data: string | Uint8Array, flag: 'w' |
 }
 
 /** A rename or a new file is durable only once its folder's entry is: fsync the folder (not possible on Windows). */
-async function syncDir(path: string): Promise<void> {
+export async function syncDir(path: string): Promise<void> {
   if (process.platform === 'win32') return;
   const handle = await open(path, 'r');
   try {
