@@ -1,5 +1,5 @@
 // --sessions-dir (or DESKHAND_SESSIONS_DIR, or the default), checked before anything reads or writes there. Node only.
-import { statSync } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { defaultSessionsDir } from '../sessions/paths.js';
 import { UsageError } from './usage.js';
@@ -26,9 +26,19 @@ export function sessionsDirFromFlag(flag: string | undefined, env: NodeJS.Proces
   if (pseudo !== undefined) {
     throw new UsageError(`${source} ${dir} is inside ${pseudo}, a kernel file system: give a folder on a disk.`);
   }
-  const info = statSync(dir, { throwIfNoEntry: false });
+  const info = statOrNull(dir);
   if (info && !info.isDirectory()) {
     throw new UsageError(`${source} ${dir} is a file, not a folder: give a folder (it is created when missing).`);
   }
   return dir;
+}
+
+/** The path's stat; null when it is missing, or lies under a file (ENOTDIR: the recorder says which part is a file). */
+function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path, { throwIfNoEntry: false }) ?? null;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return null;
+    throw error;
+  }
 }
