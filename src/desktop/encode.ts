@@ -82,19 +82,7 @@ export async function encodeFrame(frame: Frame, options: EncodeOptions): Promise
   if (!(scale > 0 && scale <= 1)) throw new Error(`Encode scale ${scale} must be in (0, 1]`);
   const width = Math.max(1, Math.round(frame.width * scale));
   const height = Math.max(1, Math.round(frame.height * scale));
-  const rgb = rgbOf(frame);
-  const raw = { raw: { width: frame.width, height: frame.height, channels: 3 as const } };
-  const scaled = width !== frame.width || height !== frame.height;
-  let image = sharp(rgb, raw);
-  if (scaled) image = image.resize(width, height, { fit: 'fill' });
-  // The same resize as the encoded copy, so the engine and a server see the same picture.
-  let resized: Promise<Buffer> | undefined;
-  const pixels = async () => {
-    if (!scaled) return { data: rgb, width, height };
-    resized ??= sharp(rgb, raw).resize(width, height, { fit: 'fill' }).raw().toBuffer();
-    return { data: await resized, width, height };
-  };
-  return encodeImage(image, options.format, width, height, pixels);
+  return encodeResized(frame, width, height, options.format);
 }
 
 /**
@@ -110,12 +98,29 @@ export async function encodeHistoryFrame(
 ): Promise<EncodedImage> {
   const width = Math.max(1, Math.floor(modelSize.width / 2));
   const height = Math.max(1, Math.floor(modelSize.height / 2));
+  return encodeResized(frame, width, height, format, 'cubic');
+}
+
+/**
+ * The frame at `width`×`height` (sharp's default kernel unless one is named), encoded; its `pixels` are the same
+ * resize, made only when asked, so the engine and a server see the same picture.
+ */
+function encodeResized(
+  frame: Frame,
+  width: number,
+  height: number,
+  format: ImageFormat,
+  kernel?: 'cubic',
+): Promise<EncodedImage> {
   const rgb = rgbOf(frame);
   const raw = { raw: { width: frame.width, height: frame.height, channels: 3 as const } };
-  const halve = () => sharp(rgb, raw).resize(width, height, { fit: 'fill', kernel: 'cubic' });
+  if (width === frame.width && height === frame.height) {
+    return encodeImage(sharp(rgb, raw), format, width, height, async () => ({ data: rgb, width, height }));
+  }
+  const resize = () => sharp(rgb, raw).resize(width, height, { fit: 'fill', ...(kernel ? { kernel } : {}) });
   let resized: Promise<Buffer> | undefined;
-  const pixels = async () => ({ data: await (resized ??= halve().raw().toBuffer()), width, height });
-  return encodeImage(halve(), format, width, height, pixels);
+  const pixels = async () => ({ data: await (resized ??= resize().raw().toBuffer()), width, height });
+  return encodeImage(resize(), format, width, height, pixels);
 }
 
 async function encodeImage(

@@ -10,12 +10,6 @@ export interface FrameSize {
 /** The largest model coordinate; the action space documents 0–999. */
 export const MODEL_COORDINATE_MAX = 999;
 
-/** Clamps one model coordinate to 0–999; a non-finite value becomes 0. */
-export function clampModelCoordinate(value: number): number {
-  if (!Number.isFinite(value)) return 0;
-  return Math.min(MODEL_COORDINATE_MAX, Math.max(0, value));
-}
-
 /** The centre of a model-space box [x1, y1, x2, y2], as a model point (not clamped). */
 export function boxCentre(x1: number, y1: number, x2: number, y2: number): ModelPoint {
   return [(x1 + x2) / 2, (y1 + y2) / 2];

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { ModelPoint, PixelPoint } from '../../../src/glm/actions.js';
-import { boxCentre, clampModelCoordinate, mapModelPointToPixel } from '../../../src/glm/geometry.js';
+import { boxCentre, mapModelPointToPixel } from '../../../src/glm/geometry.js';
 
 describe('mapModelPointToPixel', () => {
   const cases: [string, ModelPoint, number, number, PixelPoint][] = [
@@ -24,12 +24,6 @@ describe('mapModelPointToPixel', () => {
       expect(mapModelPointToPixel(point, { width, height })).toEqual(expected);
     });
   }
-});
-
-describe('clampModelCoordinate', () => {
-  it('keeps 0–999 and clamps the rest', () => {
-    expect([-1, 0, 12.5, 999, 1000, Number.NaN].map(clampModelCoordinate)).toEqual([0, 0, 12.5, 999, 999, 0]);
-  });
 });
 
 describe('boxCentre', () => {
