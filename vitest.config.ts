@@ -10,6 +10,9 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/architecture/**/*.test.ts'],
           testTimeout: 10_000,
+          // Unit workers finish before the first real desktop starts: on two cores they starved Chromium's clipboard
+          // reads past its timeout (a paste arrived empty) while the e2e files ran beside them.
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -20,6 +23,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],
