@@ -71,8 +71,9 @@ export async function startModelFileServer(options: ModelFileServerOptions): Pro
       entry.dropped = true;
       entry.status = status;
       response.writeHead(status, { ...headers, 'Content-Length': String(body.length) });
-      // Flushed first, so the client holds exactly `cut` bytes when the connection dies.
-      response.write(body.subarray(0, cut), () => response.socket?.destroy());
+      // Cut a moment after the bytes left: a fetch body that errors drops the chunks still queued in it (WHATWG
+      // streams; Node 22's undici often queues all of them), which would leave the client nothing to resume from.
+      response.write(body.subarray(0, cut), () => setTimeout(() => response.socket?.destroy(), 150));
       return;
     }
     end(response, entry, status, headers, body);

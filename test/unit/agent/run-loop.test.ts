@@ -33,6 +33,7 @@ async function run(
   operator: FakeOperator,
   options: Partial<Pick<RunOptions, 'maxSteps' | 'signal' | 'gate' | 'confirm' | 'initialHistory'>> & {
     prepare?: (recorder: SessionRecorder) => void;
+    onEvent?: (event: RunEvent) => void;
   } = {},
 ) {
   const recorder = await SessionRecorder.create(sessionsDir, {
@@ -61,7 +62,10 @@ async function run(
     gate: options.gate,
     confirm: options.confirm,
     initialHistory: options.initialHistory,
-    onEvent: (event) => events.push(event),
+    onEvent: (event) => {
+      events.push(event);
+      options.onEvent?.(event);
+    },
   });
   return { result, events, session: await readSession(sessionsDir, 'test-session') };
 }
@@ -169,10 +173,9 @@ describe('agent loop', () => {
   it('waits at the pause gate and goes on when resumed', async () => {
     const gate = new PauseGate();
     gate.pause();
-    const running = run(new FakeBackend([DONE]), new FakeOperator(), { gate });
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    gate.resume();
-    const { result, events } = await running;
+    // Resumed only once the loop says it waits, however long opening the session took on a busy machine.
+    const resumeSoon = (event: RunEvent) => event.type === 'paused' && setTimeout(() => gate.resume(), 30);
+    const { result, events } = await run(new FakeBackend([DONE]), new FakeOperator(), { gate, onEvent: resumeSoon });
     expect(result.outcome.kind).toBe('done');
     expect(events.slice(0, 3).map((event) => event.type)).toEqual(['paused', 'resumed', 'step-start']);
   });
