@@ -10,6 +10,8 @@ export const en = {
       closed: 'Offline',
       banner: 'The connection to Deskhand was lost. Reconnecting…',
       bannerConnecting: 'Connecting to Deskhand…',
+      bannerHint:
+        'If deskhand serve was stopped, start it again and this tab reconnects by itself. After deskhand serve --new-token, open the new URL it prints.',
     },
     hostError: 'Deskhand reported a problem',
     shortcuts: {

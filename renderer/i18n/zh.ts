@@ -12,6 +12,8 @@ export const zh: Messages = {
       closed: '未连接',
       banner: '与 Deskhand 的连接已断开，正在重新连接…',
       bannerConnecting: '正在连接 Deskhand…',
+      bannerHint:
+        '如果 deskhand serve 已停止，请重新启动它，此标签页会自动重新连接。运行 deskhand serve --new-token 之后，请打开它输出的新网址。',
     },
     hostError: 'Deskhand 报告了一个问题',
     shortcuts: {

@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testFrame, writeSession } from '../support/recorded-session.js';
-import { launchUiBrowser, startServe, type ServedUi } from '../support/serve.js';
+import { launchUiBrowser, setAppearanceInUi, startServe, type ServedUi } from '../support/serve.js';
 
 const SCREENSHOTS = resolve(import.meta.dirname, '../.tmp/screenshots');
 const SESSION = '20261121-100000-a11e';
@@ -54,7 +54,8 @@ describe('restarting deskhand serve', () => {
     const before = served.url;
 
     await served.stop();
-    await expect.poll(status, { timeout: 10_000 }).not.toBe('open');
+    await expect.poll(status, { timeout: 10_000 }).toBe('closed');
+    expect(await page.getByTestId('connection-hint').textContent()).toContain('start it again');
     served = await startServe(args, env);
 
     expect(served.url).toBe(before);
@@ -64,6 +65,23 @@ describe('restarting deskhand serve', () => {
     expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
     await page.getByTestId('sessions-tab').click();
     await expect.poll(() => page.getByTestId('session-row').count(), { timeout: 10_000 }).toBe(1);
+  });
+
+  it('tells an offline tab what to do, in English and Chinese, light and dark', async () => {
+    for (const [language, theme] of [
+      ['en', 'light'],
+      ['en', 'dark'],
+      ['zh', 'light'],
+      ['zh', 'dark'],
+    ] as const) {
+      await setAppearanceInUi(page, language, theme);
+      await served.stop();
+      await expect.poll(status, { timeout: 10_000 }).toBe('closed');
+      await page.screenshot({ path: join(SCREENSHOTS, `serve-offline-banner-${language}-${theme}.png`) });
+      served = await startServe(args, env);
+      await expect.poll(status, { timeout: 20_000 }).toBe('open');
+    }
+    await setAppearanceInUi(page, 'en', 'light');
   });
 
   it('stores the token in a file only its owner can read', async () => {
