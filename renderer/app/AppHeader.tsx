@@ -1,9 +1,11 @@
-// The top bar: the app's name, the three tabs, and the connection status. Renderer.
-import { useRef, type KeyboardEvent } from 'react';
+// The top bar: the app's name, the three tabs, the connection status, and the keyboard shortcuts help. Renderer.
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon, type IconName } from '../components/Icon.js';
 import { Logo } from '../components/Logo.js';
+import { opensShortcutHelp } from '../lib/shortcuts.js';
 import { showTab, useUiStore, type Tab } from '../state/ui-store.js';
+import { ShortcutsHelp } from './ShortcutsHelp.js';
 
 const TABS: { tab: Tab; icon: IconName }[] = [
   { tab: 'run', icon: 'sparkle' },
@@ -16,6 +18,20 @@ export function AppHeader() {
   const current = useUiStore((state) => state.tab);
   const connection = useUiStore((state) => state.connection);
   const list = useRef<HTMLDivElement>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+
+  // `?` opens the shortcuts help from anywhere but a text field, and not over another dialog.
+  useEffect(() => {
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (event.defaultPrevented || document.querySelector('[role="dialog"]')) return;
+      const { key, ctrlKey, metaKey, altKey } = event;
+      if (!opensShortcutHelp({ key, ctrlKey, metaKey, altKey, typing: isTyping(event.target) })) return;
+      event.preventDefault();
+      setHelpOpen(true);
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, []);
 
   // Arrow keys move between tabs (WAI-ARIA tabs pattern); Tab leaves the tab list.
   const onKeyDown = (event: KeyboardEvent) => {
@@ -55,6 +71,24 @@ export function AppHeader() {
         <span className="connection-dot" aria-hidden="true" />
         {t(`app.connection.${connection}`)}
       </div>
+      <button
+        type="button"
+        className="icon-button shortcuts-button"
+        data-testid="shortcuts-button"
+        aria-label={t('app.shortcuts.title')}
+        title={t('app.shortcuts.button')}
+        aria-haspopup="dialog"
+        onClick={() => setHelpOpen(true)}
+      >
+        ?
+      </button>
+      {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
     </header>
   );
+}
+
+/** Whether keys typed at `target` go into a field (so `?` is a character there, not a command). */
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }

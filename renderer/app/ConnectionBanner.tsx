@@ -1,4 +1,5 @@
-// The banner shown while the page cannot reach the host (browser mode reconnects with backoff). Renderer.
+// The banner shown while the page cannot reach the host (browser mode reconnects with backoff), with what to do when
+// it does not come back. Renderer.
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/Icon.js';
 import { useUiStore } from '../state/ui-store.js';
@@ -10,7 +11,14 @@ export function ConnectionBanner() {
   return (
     <div className="banner banner-warning" role="status" data-testid="connection-banner">
       <Icon name="refresh" className="spin" />
-      {connection === 'closed' ? t('app.connection.banner') : t('app.connection.bannerConnecting')}
+      <span className="banner-text">
+        {connection === 'closed' ? t('app.connection.banner') : t('app.connection.bannerConnecting')}
+        {connection === 'closed' && (
+          <span className="banner-hint" data-testid="connection-hint">
+            {t('app.connection.bannerHint')}
+          </span>
+        )}
+      </span>
     </div>
   );
 }

@@ -26,7 +26,8 @@ export type IconName =
   | 'chip'
   | 'edit'
   | 'sparkle'
-  | 'history';
+  | 'history'
+  | 'follow-up';
 
 const PATHS: Record<IconName, ReactNode> = {
   download: <path d="M12 4v11M7 10.5l5 5 5-5M5 20h14" />,
@@ -101,6 +102,7 @@ const PATHS: Record<IconName, ReactNode> = {
   trash: <path d="M4.5 7h15M9.5 7V4.5h5V7M6.5 7l1 12.5h9l1-12.5M10 11v5M14 11v5" />,
   plus: <path d="M12 5v14M5 12h14" />,
   chevron: <path d="M9 6l6 6-6 6" />,
+  'follow-up': <path d="M6 4v7a3 3 0 0 0 3 3h9M14 10l4 4-4 4" />,
   check: <path d="M5 12.5l4.5 4.5L19 7.5" />,
   alert: (
     <>

@@ -18,8 +18,9 @@ Usage:
   deskhand sessions rerun ID [--verify strict|loose|off] [--display ID] [--secret NAME=ENV_VAR]...
                            [--sessions-dir DIR] [--json]
                                                the recorded actions again, without the model
-  deskhand serve [--port P] [--sessions-dir DIR] [--secret NAME=ENV_VAR]...
-                                               the UI in a browser, on 127.0.0.1 only
+  deskhand serve [--port P] [--new-token] [--sessions-dir DIR] [--secret NAME=ENV_VAR]...
+                                               the UI in a browser, on 127.0.0.1 only; the URL stays the
+                                               same across restarts, --new-token makes old links stop working
   deskhand model tiny --out DIR [--seed N]        a tiny random GLM-4.1V folder (for tests)
   deskhand model check DIR [--json]               is a model folder usable by the local engine?
   deskhand model download [--repo ID] [--endpoint URL] [--variant q4f16|fp16] [--out DIR] [--manifest FILE]

@@ -1,5 +1,4 @@
 // Browser mode: the built UI and the AgentHost API over WebSocket, on 127.0.0.1 only, behind a token. Node only.
-import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -9,7 +8,9 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { ClientMessage } from './protocol/host-api.js';
 import type { AgentHost } from './host-service.js';
 import { IMPORTS_PATH, parseExportPath } from './protocol/session-transfer.js';
-import { refusal, requestToken, tokenCookie } from './web-auth.js';
+import { sendRefusal, sendRefusalStylesheet } from './refusal-page.js';
+import { newServeToken } from './serve-identity.js';
+import { REFUSAL_STYLESHEET_PATH, refusal, requestToken, tokenCookie } from './web-auth.js';
 import { SECURITY_HEADERS, sendText } from './web-responses.js';
 import { receiveSessionImport, sendSessionExport } from './web-session-transfer.js';
 
@@ -40,12 +41,12 @@ export async function startWebHost(options: {
   port?: number;
   token?: string;
 }): Promise<WebHost> {
-  const token = options.token ?? randomBytes(24).toString('hex');
+  const token = options.token ?? newServeToken();
   let port = 0;
   const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   const server = createServer((request, response) => {
     const why = refusal(request, token, port);
-    if (why) return refuse(response, why);
+    if (why) return sendRefusal(request, response, why);
     void serveHttp(request, response, options).catch(() => sendText(response, 500, 'Internal error.'));
   });
   server.on('upgrade', (request, socket, head) => {
@@ -99,6 +100,7 @@ async function serveHttp(
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   // A malformed %-escape is the client's mistake (400), not a server failure.
   if (!decodesCleanly(url.pathname)) return sendText(response, 400, 'Malformed %-escape in the path.');
+  if (url.pathname === REFUSAL_STYLESHEET_PATH) return sendRefusalStylesheet(response);
   if (url.pathname === IMPORTS_PATH && request.method === 'POST')
     return receiveSessionImport(request, response, options.host);
   if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Only GET.');
@@ -137,14 +139,6 @@ async function sendFile(response: ServerResponse, file: string, cacheControl: st
     'cache-control': cacheControl,
   });
   createReadStream(file).pipe(response);
-}
-
-function refuse(response: ServerResponse, why: string): void {
-  sendText(
-    response,
-    403,
-    `Refused (${why}). Open the exact URL that \`deskhand serve\` printed: it carries the token.`,
-  );
 }
 
 function parseJson(text: string): unknown {

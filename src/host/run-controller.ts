@@ -30,6 +30,8 @@ export interface RunControllerDeps {
 interface ActiveRun {
   runId: string;
   sessionId: string;
+  /** The session of the conversation's first run (this run's own for a first run). */
+  conversationId: string;
   controller: AbortController;
   gate: PauseGate;
   operator: Operator;
@@ -41,9 +43,16 @@ interface ActiveRun {
 /** Follow-up runs may continue this many earlier runs' contexts. */
 const KEPT_HISTORIES = 20;
 
+/** What a follow-up needs of an ended run: its context, and where its session sits in a conversation. */
+interface EndedRun {
+  history: RunHistory;
+  sessionId: string;
+  conversationId: string;
+}
+
 export class RunController {
   private active: ActiveRun | null = null;
-  private readonly histories = new Map<string, RunHistory>();
+  private readonly histories = new Map<string, EndedRun>();
 
   constructor(private readonly deps: RunControllerDeps) {}
 
@@ -51,8 +60,8 @@ export class RunController {
     if (this.active && this.active.state !== 'ended') {
       throw new HostError('busy', 'A run is already going: stop it or wait for it to end before starting another.');
     }
-    const initialHistory = params.continueRunId ? this.histories.get(params.continueRunId) : undefined;
-    if (params.continueRunId && !initialHistory) {
+    const continued = params.continueRunId ? this.histories.get(params.continueRunId) : undefined;
+    if (params.continueRunId && !continued) {
       throw new HostError('not-found', 'That run is not known to this window any more; start a new run instead.');
     }
     const settings = this.deps.settings();
@@ -69,6 +78,7 @@ export class RunController {
         display,
         maxSteps,
         imageFormat: settings.loop.imageFormat,
+        ...(continued && { followUp: { of: continued.sessionId, conversationId: continued.conversationId } }),
       }),
       operator: desktop.operator,
       secrets: this.deps.secrets ?? keyStoreSecrets({ get: async () => undefined }),
@@ -78,6 +88,7 @@ export class RunController {
     const run: ActiveRun = {
       runId: randomUUID(),
       sessionId: recorder.id,
+      conversationId: continued?.conversationId ?? recorder.id,
       controller: new AbortController(),
       gate: new PauseGate(),
       operator,
@@ -103,7 +114,7 @@ export class RunController {
       settleCapMs: settings.loop.settleCapMs,
       maxPixels: settings.loop.maxPixels,
       imageFormat: settings.loop.imageFormat,
-      initialHistory,
+      initialHistory: continued?.history,
       confirm: confirmWhenRisky(
         () => this.deps.settings().safety.confirmation,
         (request, reason, signal) => this.askConfirmation(run, request, reason, signal),
@@ -194,7 +205,7 @@ export class RunController {
 
   private finish(run: ActiveRun, history: RunHistory | null): void {
     if (history) {
-      this.histories.set(run.runId, history);
+      this.histories.set(run.runId, { history, sessionId: run.sessionId, conversationId: run.conversationId });
       for (const key of [...this.histories.keys()].slice(0, -KEPT_HISTORIES)) this.histories.delete(key);
     }
     this.setState(run, 'ended');

@@ -19,6 +19,7 @@ export function toSessionRow(info: SessionInfo): SessionRow {
     endedAt: info.endedAt,
     outcome: info.outcome?.kind ?? 'interrupted',
     steps: info.steps,
+    ...(info.conversationId !== undefined && { conversationId: info.conversationId }),
   };
 }
 

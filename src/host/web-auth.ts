@@ -4,6 +4,12 @@ import type { IncomingMessage } from 'node:http';
 
 export const TOKEN_COOKIE = 'deskhand_token';
 
+/** The refusal page's stylesheet: the one path served without the token (it holds nothing but colours). */
+export const REFUSAL_STYLESHEET_PATH = '/refused.css';
+
+/** Why a request was refused. */
+export type Refusal = 'wrong host' | 'foreign origin' | 'missing or wrong token';
+
 function sameToken(candidate: string | null | undefined, token: string): boolean {
   if (!candidate) return false;
   const a = Buffer.from(candidate);
@@ -26,12 +32,14 @@ export function requestToken(request: IncomingMessage): string | null {
 }
 
 /** Why a request is refused, or null when it may go ahead. */
-export function refusal(request: IncomingMessage, token: string, port: number): string | null {
+export function refusal(request: IncomingMessage, token: string, port: number): Refusal | null {
   const allowedHosts = [`127.0.0.1:${port}`, `localhost:${port}`];
   // A foreign Host header means DNS rebinding: a web page aiming its own name at our port.
   if (!allowedHosts.includes(request.headers.host ?? '')) return 'wrong host';
   const origin = request.headers.origin;
   if (origin !== undefined && !allowedHosts.some((host) => origin === `http://${host}`)) return 'foreign origin';
+  const path = new URL(request.url ?? '/', 'http://127.0.0.1').pathname;
+  if (path === REFUSAL_STYLESHEET_PATH && request.method === 'GET') return null;
   if (!sameToken(requestToken(request), token)) return 'missing or wrong token';
   return null;
 }

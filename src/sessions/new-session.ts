@@ -13,6 +13,8 @@ export function newSessionInfo(run: {
   display: Pick<Display, 'id' | 'bounds' | 'scaleFactor'>;
   maxSteps: number;
   imageFormat?: ImageFormat;
+  /** The earlier session this run continues, and the first session of that conversation. */
+  followUp?: { of: string; conversationId: string };
 }): SessionInfo {
   return {
     formatVersion: SESSION_FORMAT_VERSION,
@@ -22,6 +24,7 @@ export function newSessionInfo(run: {
     display: { id: run.display.id, bounds: run.display.bounds, scaleFactor: run.display.scaleFactor },
     maxSteps: run.maxSteps,
     imageFormat: run.imageFormat ?? DEFAULT_IMAGE_FORMAT,
+    ...(run.followUp && { followUpOf: run.followUp.of, conversationId: run.followUp.conversationId }),
     startedAt: new Date().toISOString(),
     endedAt: null,
     outcome: null,

@@ -19,6 +19,10 @@ export const SessionInfo = z.object({
   maxSteps: z.number().int(),
   /** How the model was sent its screenshots; absent in sessions recorded before the choice existed (JPEG then). */
   imageFormat: z.enum(['png', 'jpeg']).optional(),
+  /** For a follow-up instruction: the session of the run it continued. Absent on first runs and older sessions. */
+  followUpOf: z.string().optional(),
+  /** For a follow-up: the session of the conversation's first run, which follow-ups are grouped under. */
+  conversationId: z.string().optional(),
   startedAt: z.string(),
   endedAt: z.string().nullable(),
   outcome: Outcome.nullable(),

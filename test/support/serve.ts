@@ -66,3 +66,33 @@ export async function startRunInUi(page: Page, run: { baseUrl: string; instructi
   await page.getByTestId('instruction-input').fill(run.instruction);
   await page.getByTestId('run-button').click();
 }
+
+/** Sets the UI's language and theme through the page's own API connection (settings.set), as Save would. */
+export async function setAppearanceInUi(page: Page, language: 'en' | 'zh', theme: 'light' | 'dark'): Promise<void> {
+  await page.evaluate(
+    async (appearance) => {
+      const socket = new WebSocket(`ws://${location.host}/api${location.search}`);
+      await new Promise((resolve) => (socket.onopen = resolve));
+      const call = (id: number, method: string, params: unknown) =>
+        new Promise<unknown>((resolve) => {
+          socket.addEventListener('message', function onReply(event: MessageEvent<string>) {
+            const reply = JSON.parse(event.data) as { id?: number; result?: unknown };
+            if (reply.id !== id) return;
+            socket.removeEventListener('message', onReply);
+            resolve(reply.result);
+          });
+          socket.send(JSON.stringify({ id, method, params }));
+        });
+      const settings = (await call(1, 'settings.get', {})) as Record<string, unknown>;
+      await call(2, 'settings.set', { ...settings, ...appearance });
+      socket.close();
+    },
+    { language, theme },
+  );
+  await page.waitForFunction(
+    (expected) =>
+      document.documentElement.dataset.theme === expected.theme &&
+      document.documentElement.lang.startsWith(expected.language),
+    { language, theme },
+  );
+}

@@ -80,6 +80,7 @@ export function RunControls({ phase, task, commands }: RunControlsProps) {
           type="button"
           className="button button-danger"
           data-testid="stop-button"
+          title={t('app.shortcuts.withKeys', { label: t('run.stop'), keys: t('run.stopHint') })}
           disabled={pending === 'run.stop'}
           onClick={() => send('run.stop')}
         >

@@ -52,7 +52,13 @@ export function RunForm({ busy, focusOnShow }: { busy: boolean; focusOnShow: boo
       <BackendPicker />
       <DisplayPicker />
       <ErrorNotice message={error} testId="run-error" />
-      <button type="submit" className="button button-primary button-block" data-testid="run-button" disabled={!canRun}>
+      <button
+        type="submit"
+        className="button button-primary button-block"
+        data-testid="run-button"
+        title={t('app.shortcuts.withKeys', { label: t('run.start'), keys: t('run.shortcutHint') })}
+        disabled={!canRun}
+      >
         <Icon name="play" />
         {pending ? t('run.starting') : t('run.start')}
         <kbd className="kbd">{t('run.shortcutHint')}</kbd>

@@ -14,7 +14,7 @@ export function PlayerControls({ count, player }: { count: number; player: Retur
         className="icon-button"
         data-testid="player-prev"
         aria-label={t('player.previous')}
-        title={t('player.previous')}
+        title={t('app.shortcuts.withKeys', { label: t('player.previous'), keys: '←' })}
         disabled={index === 0}
         onClick={() => (pause(), goTo(index - 1))}
       >
@@ -36,7 +36,7 @@ export function PlayerControls({ count, player }: { count: number; player: Retur
         className="icon-button"
         data-testid="player-next"
         aria-label={t('player.next')}
-        title={t('player.next')}
+        title={t('app.shortcuts.withKeys', { label: t('player.next'), keys: '→' })}
         disabled={index >= count - 1}
         onClick={() => (pause(), goTo(index + 1))}
       >

@@ -49,6 +49,8 @@ export const SessionRow = z.object({
   endedAt: z.string().nullable(),
   outcome: z.string(),
   steps: z.number().int(),
+  /** On a follow-up run: the first session of its conversation, which it is listed under. */
+  conversationId: z.string().optional(),
 });
 export type SessionRow = z.infer<typeof SessionRow>;
 

@@ -148,6 +148,27 @@ describe('agent host runs', () => {
     expect(await call('sessions.list', {})).toEqual([]);
   });
 
+  it('records a follow-up in the conversation of the run it continues, and lists it so', async () => {
+    server = await startScriptedServer({ style: 'reasoning_content', answers: [DONE, DONE, DONE] });
+    const backend = { kind: 'openai', baseUrl: server.baseUrl, model: 'glm', keyRef: null };
+    const runs: Array<{ runId: string; sessionId: string }> = [];
+    for (const instruction of ['open the notes', 'add a line', 'save them']) {
+      const before = events.length;
+      const continueRunId = runs.at(-1)?.runId;
+      runs.push(await call('run.start', { instruction, backend, ...(continueRunId && { continueRunId }) }));
+      await until(() => events.slice(before).some((event) => event.type === 'run-state' && event.state === 'ended'));
+    }
+    const [first, second, third] = runs.map((run) => run.sessionId);
+    const rows: Array<{ id: string; conversationId?: string }> = await call('sessions.list', {});
+    expect(rows.map(({ id, conversationId }) => ({ id, conversationId }))).toEqual([
+      { id: third, conversationId: first },
+      { id: second, conversationId: first },
+      { id: first, conversationId: undefined },
+    ]);
+    const stored = JSON.parse(await readFile(join(work, 'sessions', third!, 'session.json'), 'utf8'));
+    expect(stored).toMatchObject({ followUpOf: second, conversationId: first });
+  });
+
   it('asks for confirmation under the risky policy and acts only when approved', async () => {
     server = await startScriptedServer({ style: 'inline', answers: [CLICK, DONE] });
     const { runId } = await call('run.start', {
