@@ -15,6 +15,7 @@ export function AppHeader() {
   const { t } = useTranslation();
   const current = useUiStore((state) => state.tab);
   const connection = useUiStore((state) => state.connection);
+  const settingsUnsaved = useUiStore((state) => state.settingsUnsaved);
   const list = useRef<HTMLDivElement>(null);
 
   // Arrow keys move between tabs (WAI-ARIA tabs pattern); Tab leaves the tab list.
@@ -44,10 +45,16 @@ export function AppHeader() {
             aria-controls={`panel-${tab}`}
             tabIndex={tab === current ? 0 : -1}
             data-testid={`${tab}-tab`}
+            data-unsaved={tab === 'settings' ? settingsUnsaved : undefined}
             onClick={() => showTab(tab)}
           >
             <Icon name={icon} />
             {t(`app.tabs.${tab}`)}
+            {tab === 'settings' && settingsUnsaved && (
+              <span className="tab-unsaved-dot" title={t('settings.unsaved')}>
+                <span className="visually-hidden">{t('settings.unsaved')}</span>
+              </span>
+            )}
           </button>
         ))}
       </div>

@@ -326,6 +326,13 @@ export const en = {
     saved: 'Saved',
     unsaved: 'Unsaved changes',
     revert: 'Revert',
+    leave: {
+      title: 'Save your settings?',
+      body: 'Some settings are changed but not saved. Save them before you go, or discard the changes.',
+      bodyInvalid:
+        'Some settings are changed but out of range, so they cannot be saved. Discard them, or cancel to fix them.',
+      discard: 'Discard changes',
+    },
     invalid: 'Some values are out of range: {{fields}}',
   },
   wizard: {

@@ -323,6 +323,12 @@ export const zh: Messages = {
     saving: '保存中…',
     saved: '已保存',
     unsaved: '有未保存的更改',
+    leave: {
+      title: '保存设置吗？',
+      body: '部分设置已更改但尚未保存。离开前请保存，或放弃这些更改。',
+      bodyInvalid: '部分设置已更改但超出范围，无法保存。请放弃更改，或取消后修正。',
+      discard: '放弃更改',
+    },
     revert: '还原',
     invalid: '部分数值超出范围：{{fields}}',
   },
