@@ -252,6 +252,8 @@ export const en = {
       imageFormatHint: 'PNG keeps small text exact; JPEG sends fewer bytes to a server over a slow link.',
       imageFormatPng: 'PNG (lossless)',
       imageFormatJpeg: 'JPEG (quality 90)',
+      maxTokens: 'Max tokens per step',
+      maxTokensHint: 'Most the model may write in one step ({{min}}–{{max}}); stops a model that rambles for minutes.',
     },
     safety: {
       title: 'Safety',

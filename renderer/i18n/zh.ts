@@ -252,6 +252,8 @@ export const zh: Messages = {
       imageFormatHint: 'PNG 无损，小字不失真；JPEG 字节更少，适合慢速网络连接的服务器。',
       imageFormatPng: 'PNG（无损）',
       imageFormatJpeg: 'JPEG（质量 90）',
+      maxTokens: '每步最大 token 数',
+      maxTokensHint: '模型每一步最多可输出的 token 数（{{min}}–{{max}}），避免模型长时间无休止地输出。',
     },
     safety: {
       title: '安全',

@@ -13,6 +13,7 @@ export function newSessionInfo(run: {
   display: Pick<Display, 'id' | 'bounds' | 'scaleFactor'>;
   maxSteps: number;
   imageFormat?: ImageFormat;
+  maxTokens?: number;
 }): SessionInfo {
   return {
     formatVersion: SESSION_FORMAT_VERSION,
@@ -22,6 +23,7 @@ export function newSessionInfo(run: {
     display: { id: run.display.id, bounds: run.display.bounds, scaleFactor: run.display.scaleFactor },
     maxSteps: run.maxSteps,
     imageFormat: run.imageFormat ?? DEFAULT_IMAGE_FORMAT,
+    ...(run.maxTokens === undefined ? {} : { maxTokens: run.maxTokens }),
     startedAt: new Date().toISOString(),
     endedAt: null,
     outcome: null,

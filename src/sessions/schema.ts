@@ -19,6 +19,8 @@ export const SessionInfo = z.object({
   maxSteps: z.number().int(),
   /** How the model was sent its screenshots; absent in sessions recorded before the choice existed (JPEG then). */
   imageFormat: z.enum(['png', 'jpeg']).optional(),
+  /** Most tokens the model could write per step; absent in sessions recorded before the setting existed. */
+  maxTokens: z.number().int().optional(),
   startedAt: z.string(),
   endedAt: z.string().nullable(),
   outcome: Outcome.nullable(),
