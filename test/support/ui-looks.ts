@@ -11,6 +11,16 @@ export async function storeLanguage(page: Page, url: string, language: Language)
   const other = await page.context().newPage();
   try {
     await other.goto(url);
+    // A first-run wizard in the other page is skipped there only (the skip is read when a page loads).
+    const skip = other.getByTestId('wizard-skip');
+    const shown = await Promise.race([
+      skip.waitFor({ timeout: 20_000 }).then(() => 'wizard' as const),
+      other
+        .getByTestId('settings-tab')
+        .waitFor({ timeout: 20_000 })
+        .then(() => 'tabs' as const),
+    ]);
+    if (shown === 'wizard' || (await skip.isVisible())) await skip.click();
     await other.getByTestId('settings-tab').click({ timeout: 20_000 });
     await other.getByTestId('language-select').selectOption(language);
     const save = other.getByTestId('settings-save');
