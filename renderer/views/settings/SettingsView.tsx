@@ -63,7 +63,10 @@ export function SettingsView() {
           pending={pending}
           canSave={canSave}
           onSave={() => void save().then((stored) => stored && endLeave(true))}
-          onDiscard={() => (revert(), endLeave(true))}
+          onDiscard={() => {
+            revert();
+            endLeave(true);
+          }}
           onCancel={() => endLeave(false)}
         />
       )}
