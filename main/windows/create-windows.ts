@@ -1,5 +1,6 @@
 // Creates the main, widget and marker windows, all secure and hardened alike. Electron main process.
 import { BrowserWindow, type BrowserWindowConstructorOptions } from 'electron';
+import { confirmUnload } from './confirm-unload.js';
 import { MARKER_SIZE, WIDGET_SIZE } from './run-overlay.js';
 import { hardenWebContents, secureWebPreferences } from './secure-web-preferences.js';
 
@@ -34,6 +35,7 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
     minHeight: 520,
   });
   window.once('ready-to-show', () => window.show());
+  confirmUnload(window);
   return window;
 }
 

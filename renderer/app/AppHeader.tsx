@@ -17,6 +17,7 @@ export function AppHeader() {
   const { t } = useTranslation();
   const current = useUiStore((state) => state.tab);
   const connection = useUiStore((state) => state.connection);
+  const settingsUnsaved = useUiStore((state) => state.settingsUnsaved);
   const list = useRef<HTMLDivElement>(null);
   const [helpOpen, setHelpOpen] = useState(false);
 
@@ -60,10 +61,16 @@ export function AppHeader() {
             aria-controls={`panel-${tab}`}
             tabIndex={tab === current ? 0 : -1}
             data-testid={`${tab}-tab`}
+            data-unsaved={tab === 'settings' ? settingsUnsaved : undefined}
             onClick={() => showTab(tab)}
           >
             <Icon name={icon} />
             {t(`app.tabs.${tab}`)}
+            {tab === 'settings' && settingsUnsaved && (
+              <span className="tab-unsaved-dot" title={t('settings.unsaved')}>
+                <span className="visually-hidden">{t('settings.unsaved')}</span>
+              </span>
+            )}
           </button>
         ))}
       </div>

@@ -258,9 +258,19 @@ export const en = {
       valid: 'The folder is complete. The model needs about {{memory}} of memory.',
       invalid: 'This folder cannot be used yet:',
       providers: 'Devices this install can use: {{providers}}',
+      variantsPresent: 'Precisions in this folder: {{variants}}',
+      variantsNone: 'no complete set of graphs',
+      variantCheckFirst: 'Check the folder to choose among the precisions it holds.',
+      downloadTitle: 'Download an export',
+      downloadExplain:
+        'No export of GLM-4.1V is published yet. To make one, run python -m models.export CHECKPOINT --out DIR (see README → Local model) and enter DIR as the model folder above. To download an export a mirror hosts, paste the URL of its manifest.json.',
+      manifestUrl: 'Manifest URL',
+      manifestUrlHint: 'The manifest.json of an exported folder; its files are fetched from beside it.',
+      downloadVariant: 'Precision to download',
       download: 'Download GLM-4.1V ({{variant}})',
-      downloadHint: 'Resumes where it stopped; every file is checked by its sha256.',
+      downloadHint: 'Resumes where it stopped; every file is checked by its size and sha256.',
       downloadStop: 'Stop download',
+      downloadDone: 'Downloaded and verified {{count}} files into {{out}}.',
       downloadProgress: 'Download progress',
       downloadFile: 'File {{index}} of {{count}}: {{file}} — {{done}} of {{total}} ({{percent}}%)',
     },
@@ -279,6 +289,8 @@ export const en = {
       imageFormatHint: 'PNG keeps small text exact; JPEG sends fewer bytes to a server over a slow link.',
       imageFormatPng: 'PNG (lossless)',
       imageFormatJpeg: 'JPEG (quality 90)',
+      maxTokens: 'Max tokens per step',
+      maxTokensHint: 'Most the model may write in one step ({{min}}–{{max}}); stops a model that rambles for minutes.',
     },
     safety: {
       title: 'Safety',
@@ -353,6 +365,13 @@ export const en = {
     saved: 'Saved',
     unsaved: 'Unsaved changes',
     revert: 'Revert',
+    leave: {
+      title: 'Save your settings?',
+      body: 'Some settings are changed but not saved. Save them before you go, or discard the changes.',
+      bodyInvalid:
+        'Some settings are changed but out of range, so they cannot be saved. Discard them, or cancel to fix them.',
+      discard: 'Discard changes',
+    },
     invalid: 'Some values are out of range: {{fields}}',
   },
   wizard: {

@@ -22,6 +22,10 @@ export interface UiState {
   settingsError: string | null;
   /** The first-run wizard was skipped (remembered in localStorage). */
   wizardSkipped: boolean;
+  /** The Settings view holds edits that are not stored yet. */
+  settingsUnsaved: boolean;
+  /** The tab asked for while Settings had unsaved edits: the view asks Save, Discard or Cancel first. */
+  leavingTo: Tab | null;
 }
 
 const WIZARD_SKIPPED_KEY = 'deskhand.wizardSkipped';
@@ -41,10 +45,26 @@ export const useUiStore = create<UiState>(() => ({
   displayId: '',
   settingsError: null,
   wizardSkipped: readWizardSkipped(),
+  settingsUnsaved: false,
+  leavingTo: null,
 }));
 
+/** Opens a tab; leaving Settings with unsaved edits only records the request, so the view can ask first. */
 export function showTab(tab: Tab): void {
-  useUiStore.setState({ tab });
+  const { tab: current, settingsUnsaved } = useUiStore.getState();
+  if (current === 'settings' && tab !== 'settings' && settingsUnsaved) return useUiStore.setState({ leavingTo: tab });
+  useUiStore.setState({ tab, leavingTo: null });
+}
+
+export function markSettingsUnsaved(settingsUnsaved: boolean): void {
+  if (useUiStore.getState().settingsUnsaved !== settingsUnsaved) useUiStore.setState({ settingsUnsaved });
+}
+
+/** Ends a leave request: to the asked tab once the edits are saved or discarded, or nowhere (Cancel). */
+export function endLeave(go: boolean): void {
+  const { leavingTo } = useUiStore.getState();
+  if (go && leavingTo) useUiStore.setState({ tab: leavingTo, leavingTo: null, settingsUnsaved: false });
+  else useUiStore.setState({ leavingTo: null });
 }
 
 export function setConnection(connection: ConnectionStatus): void {

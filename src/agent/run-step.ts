@@ -18,6 +18,7 @@ import { observe, type Observation } from './observe.js';
 import type { PauseGate } from './pause-gate.js';
 import { actionKey } from './stop-conditions.js';
 import { think, type Thought } from './think.js';
+import { explainTokenLimit } from './token-limit.js';
 
 /** What every step of one run shares. */
 export interface StepContext {
@@ -104,7 +105,11 @@ class StepDraft {
       buildRequest(context.task, history, observation.modelImage, context.sampling, context.historyImages),
     );
     const parseStart = performance.now();
-    const parsed = parseAnswer(thought.answer, observation.frame, thought.reasoning);
+    const parsed = explainTokenLimit(
+      parseAnswer(thought.answer, observation.frame, thought.reasoning),
+      thought.finishReason,
+      context.sampling.maxTokens,
+    );
     this.timings.parseMs = elapsedMs(parseStart);
     const inputPoint = parsed.action.point ? mapFramePixelToInput(parsed.action.point, observation.frame) : null;
     context.emit({

@@ -10,6 +10,8 @@ export interface Thought {
   firstTokenMs: number | null;
   generationMs: number;
   usage: Usage;
+  /** The backend's finish reason: 'length' when the max-tokens limit cut the reply; null when it gave none. */
+  finishReason: string | null;
 }
 
 export type DeltaListener = (kind: 'reasoning' | 'answer', text: string) => void;
@@ -25,9 +27,11 @@ export async function think(
   let answer = '';
   let reasoning = '';
   let usage: Usage = { promptTokens: null, completionTokens: null };
+  let finishReason: string | null = null;
   for await (const delta of backend.stream(request, signal)) {
     if (delta.type === 'finish') {
       usage = delta.usage;
+      finishReason = delta.finishReason;
       continue;
     }
     firstTokenMs ??= elapsedMs(start);
@@ -44,5 +48,5 @@ export async function think(
     onDelta(delta.type === 'reasoning-delta' ? 'reasoning' : 'answer', delta.text);
   }
   signal.throwIfAborted();
-  return { answer, reasoning, firstTokenMs, generationMs: elapsedMs(start), usage };
+  return { answer, reasoning, firstTokenMs, generationMs: elapsedMs(start), usage, finishReason };
 }

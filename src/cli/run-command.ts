@@ -77,7 +77,7 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   const { operator, display } = await openDesktop(values.display);
   const { recorder, operator: actingOperator } = await openCliSession({
     sessionsDir,
-    info: newSessionInfo({ task, backend, baseUrl, display, maxSteps, imageFormat }),
+    info: newSessionInfo({ task, backend, baseUrl, display, maxSteps, imageFormat, maxTokens }),
     flags: sessionFlags,
     operator,
     stderr: io.stderr,

@@ -4,7 +4,14 @@ import { join, resolve } from 'node:path';
 import { isAbort } from '../abortable.js';
 import { loadManifest } from '../models/bundled-manifest.js';
 import { DEFAULT_ENDPOINT, downloadModel, DownloadError } from '../models/download.js';
-import { ManifestError, publishedFiles, type ManifestVariant } from '../models/manifest.js';
+import {
+  ManifestError,
+  MANIFEST_README,
+  publishedFiles,
+  type ManifestVariant,
+  type ModelManifest,
+} from '../models/manifest.js';
+import { exportFolderUrl, fetchManifest } from '../models/remote-manifest.js';
 import { defaultModelsDir, modelFolderName } from '../models/paths.js';
 import type { DownloadProgress } from '../models/progress.js';
 import { HostError } from './dispatcher.js';
@@ -29,12 +36,14 @@ export class ModelDownloads {
 
   constructor(private readonly options: ModelDownloadsOptions) {}
 
+  /** `manifestUrl`: a hosted export's manifest.json, its files fetched from beside it; default the configured one. */
   async start(request: {
     variant: ManifestVariant;
     out?: string | undefined;
+    manifestUrl?: string | undefined;
   }): Promise<{ downloadId: string; out: string }> {
     if (this.active) throw new HostError('busy', 'A model download is already running: stop it or wait for it to end.');
-    const { manifest, files } = await loadManifest(this.options.manifestPath)
+    const { manifest, files } = await this.manifest(request.manifestUrl)
       .then((loaded) => ({ manifest: loaded, files: publishedFiles(loaded, request.variant) }))
       .catch(rethrowAsConfig);
     const out = resolve(
@@ -45,8 +54,9 @@ export class ModelDownloads {
     const controller = new AbortController();
     const report = progressReporter(downloadId, out, files, this.options);
     const endpoint = this.options.endpoint ?? DEFAULT_ENDPOINT;
+    const filesUrl = request.manifestUrl === undefined ? undefined : exportFolderUrl(request.manifestUrl);
     const done = downloadModel(
-      { manifest, variant: request.variant, out, endpoint },
+      { manifest, variant: request.variant, out, endpoint, ...(filesUrl ? { filesUrl } : {}) },
       { signal: controller.signal, progress: report.progress },
     ).then(
       () => report.end('done', `Downloaded and verified ${files.length} files into ${out}.`),
@@ -54,6 +64,14 @@ export class ModelDownloads {
     );
     this.active = { downloadId, controller, done: done.finally(() => (this.active = null)) };
     return { downloadId, out };
+  }
+
+  /** The manifest at `manifestUrl`, else the configured one, which must be published (the app says how to export). */
+  private async manifest(manifestUrl: string | undefined): Promise<ModelManifest> {
+    if (manifestUrl !== undefined) return fetchManifest(manifestUrl);
+    const manifest = await loadManifest(this.options.manifestPath);
+    if (manifest.status === 'awaiting-export') throw new ManifestError(noExportToDownload(manifest.repo));
+    return manifest;
   }
 
   /** Stops the download; resolves once it has ended. An unknown id is a no-op (it may have just finished). */
@@ -75,6 +93,15 @@ export function modelSourcesFromEnv(env: NodeJS.ProcessEnv): Omit<ModelDownloads
     ...(env.HF_ENDPOINT ? { endpoint: env.HF_ENDPOINT } : {}),
     ...(env.DESKHAND_MODEL_MANIFEST ? { manifestPath: env.DESKHAND_MODEL_MANIFEST } : {}),
   };
+}
+
+/** The app's answer when nothing is published: export the checkpoint, or give the manifest URL of a hosted export. */
+export function noExportToDownload(repo: string): string {
+  return (
+    `${repo} has no published export to download yet. Export the checkpoint you have with ` +
+    '`python -m models.export CHECKPOINT --out DIR` and enter DIR as the model folder; or enter the manifest URL of ' +
+    `an export a mirror hosts (its manifest.json, with the files beside it). See ${MANIFEST_README}.`
+  );
 }
 
 function rethrowAsConfig(error: unknown): never {

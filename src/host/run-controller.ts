@@ -1,6 +1,6 @@
 // Starts and steers the host's one active run: pause, resume, take over, stop, confirmations. Node only.
 import { randomUUID } from 'node:crypto';
-import type { RunHistory } from '../agent/history.js';
+import { DEFAULT_SAMPLING, type RunHistory } from '../agent/history.js';
 import { PauseGate } from '../agent/pause-gate.js';
 import { confirmWhenRisky } from '../agent/risk-policy.js';
 import { runAgent } from '../agent/run-loop.js';
@@ -79,6 +79,7 @@ export class RunController {
         maxSteps,
         imageFormat: settings.loop.imageFormat,
         ...(continued && { followUp: { of: continued.sessionId, conversationId: continued.conversationId } }),
+        maxTokens: settings.loop.maxTokens,
       }),
       operator: desktop.operator,
       secrets: this.deps.secrets ?? keyStoreSecrets({ get: async () => undefined }),
@@ -114,6 +115,7 @@ export class RunController {
       settleCapMs: settings.loop.settleCapMs,
       maxPixels: settings.loop.maxPixels,
       imageFormat: settings.loop.imageFormat,
+      sampling: { ...DEFAULT_SAMPLING, maxTokens: settings.loop.maxTokens },
       initialHistory: continued?.history,
       confirm: confirmWhenRisky(
         () => this.deps.settings().safety.confirmation,

@@ -20,6 +20,8 @@ export interface DownloadRequest {
   repo?: string;
   /** Default https://huggingface.co; a mirror serves the same `/<repo>/resolve/<revision>/<path>` layout. */
   endpoint?: string;
+  /** Fetches each file from `${filesUrl}${path}` instead (a hosted export folder: the files beside its manifest). */
+  filesUrl?: string;
 }
 
 export interface DownloadOptions extends Partial<TransferOptions> {
@@ -52,7 +54,9 @@ export async function downloadModel(request: DownloadRequest, options: DownloadO
       continue;
     }
     progress.fileStart({ ...header, done: (await sizeOrNull(`${target}.part`)) ?? 0 });
-    const url = fileUrl(endpoint, repo, request.manifest.revision, file.path);
+    const url = request.filesUrl
+      ? new URL(encodedPath(file.path), request.filesUrl).href
+      : fileUrl(endpoint, repo, request.manifest.revision, file.path);
     await downloadFile({ url, target, size: file.size, sha256: file.sha256 }, transfer);
     progress.fileEnd(true);
     result.fetched.push(file.path);
@@ -62,8 +66,11 @@ export async function downloadModel(request: DownloadRequest, options: DownloadO
 
 /** Hugging Face's layout: `${endpoint}/${repo}/resolve/${revision}/${path}`, each path part URL-encoded. */
 export function fileUrl(endpoint: string, repo: string, revision: string, path: string): string {
-  const encoded = path.split('/').map(encodeURIComponent).join('/');
-  return `${endpoint.replace(/\/+$/, '')}/${repo}/resolve/${encodeURIComponent(revision)}/${encoded}`;
+  return `${endpoint.replace(/\/+$/, '')}/${repo}/resolve/${encodeURIComponent(revision)}/${encodedPath(path)}`;
+}
+
+function encodedPath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
 }
 
 /** Right size and right sha256: the hash is checked again on every run, as a file may have been damaged since. */

@@ -15,6 +15,7 @@ export function newSessionInfo(run: {
   imageFormat?: ImageFormat;
   /** The earlier session this run continues, and the first session of that conversation. */
   followUp?: { of: string; conversationId: string };
+  maxTokens?: number;
 }): SessionInfo {
   return {
     formatVersion: SESSION_FORMAT_VERSION,
@@ -25,6 +26,7 @@ export function newSessionInfo(run: {
     maxSteps: run.maxSteps,
     imageFormat: run.imageFormat ?? DEFAULT_IMAGE_FORMAT,
     ...(run.followUp && { followUpOf: run.followUp.of, conversationId: run.followUp.conversationId }),
+    ...(run.maxTokens === undefined ? {} : { maxTokens: run.maxTokens }),
     startedAt: new Date().toISOString(),
     endedAt: null,
     outcome: null,

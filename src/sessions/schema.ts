@@ -23,6 +23,8 @@ export const SessionInfo = z.object({
   followUpOf: z.string().optional(),
   /** For a follow-up: the session of the conversation's first run, which follow-ups are grouped under. */
   conversationId: z.string().optional(),
+  /** Most tokens the model could write per step; absent in sessions recorded before the setting existed. */
+  maxTokens: z.number().int().optional(),
   startedAt: z.string(),
   endedAt: z.string().nullable(),
   outcome: Outcome.nullable(),

@@ -5,6 +5,8 @@ import type { Socket } from 'node:net';
 export interface ScriptedAnswer {
   reasoning?: string;
   answer: string;
+  /** The last chunk's finish_reason (default 'stop'); 'length' says the max_tokens limit cut the answer. */
+  finishReason?: 'stop' | 'length';
 }
 
 /** An answer in the official desktop shape: the explanation, `call` in box tokens, then `Memory:` and its list. */
@@ -151,7 +153,7 @@ async function streamAnswer(
     if ((options.chunkDelayMs ?? 0) > 0) await new Promise((resolve) => setTimeout(resolve, options.chunkDelayMs));
   }
   writeEvent(response, {
-    choices: [{ index: 0, delta: {}, finish_reason: 'stop' }],
+    choices: [{ index: 0, delta: {}, finish_reason: answer.finishReason ?? 'stop' }],
     usage: scriptedUsage(record, deltas.length),
   });
   response.end('data: [DONE]\n\n');

@@ -5,13 +5,13 @@ import type { BackendPreset } from '../../../src/host/protocol/settings.js';
 import { Icon } from '../../components/Icon.js';
 import { screenshotDestination } from '../../lib/screenshot-destination.js';
 import { PresetEditor } from './PresetEditor.js';
-import type { SectionProps } from './settings-update.js';
+import type { CommitSettings, SectionProps } from './settings-update.js';
 import { SettingsSection } from './SettingsSection.js';
 
 /** Which preset is being edited: its id, 'new', or none. */
 type Editing = string | 'new' | null;
 
-export function BackendSettings({ settings, update }: SectionProps) {
+export function BackendSettings({ settings, update, commit }: SectionProps & { commit: CommitSettings }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState<Editing>(null);
   const presets = settings.backends;
@@ -20,15 +20,16 @@ export function BackendSettings({ settings, update }: SectionProps) {
     return t(`settings.privacy.${key}`, values);
   };
 
-  const apply = (preset: BackendPreset) => {
-    update((current) => {
+  // Apply stores the backend at once: it looks final, so it is (the editor stays open if storing fails).
+  const apply = async (preset: BackendPreset) => {
+    const stored = await commit((current) => {
       const exists = current.backends.some((existing) => existing.id === preset.id);
       const backends = exists
         ? current.backends.map((existing) => (existing.id === preset.id ? preset : existing))
         : [...current.backends, preset];
       return { ...current, backends, activeBackendId: current.activeBackendId ?? preset.id };
     });
-    setEditing(null);
+    if (stored) setEditing(null);
   };
 
   const remove = (id: string) =>
@@ -45,7 +46,12 @@ export function BackendSettings({ settings, update }: SectionProps) {
         {presets.map((preset) =>
           editing === preset.id ? (
             <li key={preset.id}>
-              <PresetEditor preset={preset} presets={presets} onApply={apply} onCancel={() => setEditing(null)} />
+              <PresetEditor
+                preset={preset}
+                presets={presets}
+                onApply={(preset) => void apply(preset)}
+                onCancel={() => setEditing(null)}
+              />
             </li>
           ) : (
             <li key={preset.id} className="preset-row" data-testid="backend-preset">
@@ -92,7 +98,12 @@ export function BackendSettings({ settings, update }: SectionProps) {
       </ul>
       <p className="muted">{t('settings.privacy.sessions')}</p>
       {editing === 'new' ? (
-        <PresetEditor preset={null} presets={presets} onApply={apply} onCancel={() => setEditing(null)} />
+        <PresetEditor
+          preset={null}
+          presets={presets}
+          onApply={(preset) => void apply(preset)}
+          onCancel={() => setEditing(null)}
+        />
       ) : (
         <button type="button" className="button" data-testid="backend-add" onClick={() => setEditing('new')}>
           <Icon name="plus" />

@@ -1,16 +1,18 @@
-// The local model: its folder, device and variant, a check of the folder with the memory it needs, and a download. Renderer.
+// The local model: its folder, device and precision (chosen among those the folder holds), a check of the folder
+// with the memory it needs shown next to its button, and a download. Renderer.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HostResult } from '../../../src/host/protocol/host-api.js';
-import { LOCAL_DEVICES, LOCAL_VARIANTS, type LocalConnection } from '../../../src/host/protocol/settings.js';
+import { LOCAL_DEVICES, type LocalConnection } from '../../../src/host/protocol/settings.js';
 import { errorMessage } from '../../components/ErrorNotice.js';
 import { Field } from '../../components/Field.js';
 import { Icon } from '../../components/Icon.js';
 import { useHost } from '../../host/host-context.js';
-import { formatBytes } from '../../lib/model-download.js';
 import { ModelDownload } from './ModelDownload.js';
+import { ModelStatusNote } from './ModelStatusNote.js';
 
 export type LocalFields = Omit<LocalConnection, 'kind'>;
+type Variant = LocalFields['variant'];
 
 export const DEFAULT_LOCAL_FIELDS: LocalFields = { modelDir: '', device: 'auto', variant: 'q4f16' };
 
@@ -28,24 +30,47 @@ export function LocalModelFields({
   const [status, setStatus] = useState<HostResult<'model.status'> | null>(null);
   const [checking, setChecking] = useState(false);
   const [checkError, setCheckError] = useState<string | null>(null);
-  const set = (change: Partial<LocalFields>) => {
-    setStatus(null);
-    onChange({ ...fields, ...change });
-  };
-  const check = async (modelDir = fields.modelDir) => {
+  // The precisions the checked folder holds; null until the folder is checked.
+  const present = status?.variants ?? null;
+
+  /** Checks `next`'s folder; without `variant` the host picks the precision from the files, and the form takes it. */
+  const check = async (next: LocalFields, variant?: Variant) => {
+    const modelDir = next.modelDir.trim();
+    if (!modelDir) return;
     setChecking(true);
     setCheckError(null);
     try {
-      setStatus(await client.call('model.status', { modelDir: modelDir.trim(), variant: fields.variant }));
+      const result = await client.call('model.status', {
+        modelDir,
+        device: next.device,
+        ...(variant ? { variant } : {}),
+      });
+      setStatus(result);
+      // A folder without any complete variant leaves the choice alone: the check names what is missing.
+      if (result.variants.includes(result.variant) && result.variant !== next.variant) {
+        onChange({ ...next, variant: result.variant });
+      }
     } catch (caught) {
+      setStatus(null);
       setCheckError(errorMessage(caught));
     } finally {
       setChecking(false);
     }
   };
-  const downloaded = (modelDir: string) => {
+  const setFolder = (modelDir: string) => {
+    setStatus(null);
+    setCheckError(null);
     onChange({ ...fields, modelDir });
-    void check(modelDir);
+  };
+  const chooseVariant = (variant: Variant) => {
+    const next = { ...fields, variant };
+    onChange(next);
+    void check(next, variant);
+  };
+  const downloaded = (modelDir: string) => {
+    const next = { ...fields, modelDir };
+    onChange(next);
+    void check(next);
   };
 
   return (
@@ -58,7 +83,9 @@ export function LocalModelFields({
             data-testid={`${testIdPrefix}-local-dir-input`}
             placeholder="~/.local/share/deskhand/models/GLM-4.1V-9B-Thinking-ONNX-q4f16"
             value={fields.modelDir}
-            onChange={(event) => set({ modelDir: event.target.value })}
+            onChange={(event) => setFolder(event.target.value)}
+            // Leaving the field checks it, so the precision comes from the folder before anything is saved.
+            onBlur={() => !status && !checking && void check(fields)}
           />
         )}
       </Field>
@@ -70,7 +97,7 @@ export function LocalModelFields({
               className="input"
               data-testid={`${testIdPrefix}-local-device-select`}
               value={fields.device}
-              onChange={(event) => set({ device: event.target.value as LocalFields['device'] })}
+              onChange={(event) => onChange({ ...fields, device: event.target.value as LocalFields['device'] })}
             >
               {LOCAL_DEVICES.map((device) => (
                 <option key={device} value={device}>
@@ -80,16 +107,20 @@ export function LocalModelFields({
             </select>
           )}
         </Field>
-        <Field label={t('settings.local.variant')} hint={t('settings.local.variantHint')}>
+        <Field
+          label={t('settings.local.variant')}
+          hint={present ? t('settings.local.variantHint') : t('settings.local.variantCheckFirst')}
+        >
           {(props) => (
             <select
               {...props}
               className="input"
               data-testid={`${testIdPrefix}-local-variant-select`}
               value={fields.variant}
-              onChange={(event) => set({ variant: event.target.value as LocalFields['variant'] })}
+              disabled={!present || present.length === 0 || checking}
+              onChange={(event) => chooseVariant(event.target.value as Variant)}
             >
-              {LOCAL_VARIANTS.map((variant) => (
+              {(present && present.length > 0 ? present : [fields.variant]).map((variant) => (
                 <option key={variant} value={variant}>
                   {t(`settings.local.variants.${variant}`)}
                 </option>
@@ -104,48 +135,14 @@ export function LocalModelFields({
           className="button"
           data-testid={`${testIdPrefix}-model-check`}
           disabled={!fields.modelDir.trim() || checking}
-          onClick={() => void check()}
+          onClick={() => void check(fields, present?.includes(fields.variant) ? fields.variant : undefined)}
         >
           <Icon name="chip" />
           {checking ? t('settings.local.checking') : t('settings.local.check')}
         </button>
-        {status && <ModelStatusNote status={status} />}
-        {checkError && (
-          <p className="test-result test-failed" role="alert">
-            {checkError}
-          </p>
-        )}
+        <ModelStatusNote status={status} error={checkError} />
       </div>
-      <ModelDownload variant={fields.variant} onDownloaded={downloaded} />
-    </div>
-  );
-}
-
-function ModelStatusNote({ status }: { status: HostResult<'model.status'> }) {
-  const { t } = useTranslation();
-  return (
-    <div
-      className={`test-result ${status.valid ? 'test-ok' : 'test-failed'}`}
-      role={status.valid ? 'status' : 'alert'}
-      data-testid="model-status"
-      data-valid={status.valid}
-    >
-      <Icon name={status.valid ? 'check' : 'alert'} />
-      <div>
-        <p>
-          {status.valid
-            ? t('settings.local.valid', { memory: formatBytes(status.estimatedBytes) })
-            : t('settings.local.invalid')}
-        </p>
-        {status.errors.length > 0 && (
-          <ul className="model-errors">
-            {status.errors.map((error) => (
-              <li key={error}>{error}</li>
-            ))}
-          </ul>
-        )}
-        <p className="muted small">{t('settings.local.providers', { providers: status.providers.join(', ') })}</p>
-      </div>
+      <ModelDownload onDownloaded={downloaded} />
     </div>
   );
 }

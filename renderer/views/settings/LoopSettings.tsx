@@ -1,6 +1,6 @@
-// Agent loop settings: step budget, history screenshots (0–4), settle wait, screenshot size. Renderer.
+// Agent loop settings: step budget, history screenshots (0–4), settle wait, screenshot size, max tokens. Renderer.
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../../src/host/protocol/settings.js';
+import { MAX_MAX_TOKENS, MIN_MAX_TOKENS, type Settings } from '../../../src/host/protocol/settings.js';
 import { Field, type FieldProps } from '../../components/Field.js';
 import type { SectionProps } from './settings-update.js';
 import { SettingsSection } from './SettingsSection.js';
@@ -49,7 +49,7 @@ export function LoopSettings({ settings, update }: SectionProps) {
   const { loop } = settings;
 
   return (
-    <SettingsSection title={t('settings.loop.title')}>
+    <SettingsSection title={t('settings.loop.title')} testId="loop-settings">
       <div className="field-grid field-grid-3">
         <Field label={t('settings.loop.maxSteps')} hint={t('settings.loop.maxStepsHint')}>
           {(props) => (
@@ -59,6 +59,20 @@ export function LoopSettings({ settings, update }: SectionProps) {
               testId="max-steps-input"
               value={loop.maxSteps}
               onChange={(maxSteps) => setLoop({ maxSteps })}
+            />
+          )}
+        </Field>
+        <Field
+          label={t('settings.loop.maxTokens')}
+          hint={t('settings.loop.maxTokensHint', { min: MIN_MAX_TOKENS, max: MAX_MAX_TOKENS })}
+        >
+          {(props) => (
+            <NumberInput
+              {...props}
+              range={[MIN_MAX_TOKENS, MAX_MAX_TOKENS, 256]}
+              testId="max-tokens-input"
+              value={loop.maxTokens}
+              onChange={(maxTokens) => setLoop({ maxTokens })}
             />
           )}
         </Field>

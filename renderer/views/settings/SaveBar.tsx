@@ -20,7 +20,10 @@ export function SaveBar({ dirty, pending, justSaved, error, canSave, onSave, onR
       <div className="save-bar-inner">
         <div className="save-bar-status" role="status" data-testid="settings-status">
           {dirty ? (
-            <span className="muted">{t('settings.unsaved')}</span>
+            <span className="unsaved-marker" data-testid="settings-unsaved-marker">
+              <span className="unsaved-dot" aria-hidden="true" />
+              {t('settings.unsaved')}
+            </span>
           ) : (
             justSaved && (
               <span className="saved">

@@ -9,3 +9,6 @@ export interface SectionProps {
   settings: Settings;
   update: UpdateSettings;
 }
+
+/** Stores one change at once (besides making it in the draft); resolves true once stored. */
+export type CommitSettings = (change: (current: Settings) => Settings) => Promise<boolean>;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Action, ModelPoint } from '../../glm/actions.js';
 import { RunEvent } from './run-events.js';
 import { SessionExportFormat } from './session-transfer.js';
-import { BackendConnection, LOCAL_VARIANTS, Settings } from './settings.js';
+import { BackendConnection, LOCAL_DEVICES, LOCAL_VARIANTS, Settings } from './settings.js';
 
 const Id = z.string().min(1).max(100);
 const Ok = z.object({ ok: z.literal(true) });
@@ -109,18 +109,37 @@ export const HOST_METHODS = {
   'settings.set': method(Settings, Settings),
   'backend.test': method(BackendConnection, BackendTestResult),
   /** Whether a local model folder meets the engine's contract, which providers this install has, and the memory it needs. */
+  /** Without `variant` the folder's own files decide (the one `device` would load); `variants` are those present. */
   'model.status': method(
-    z.object({ modelDir: z.string().min(1).max(1000), variant: z.enum(LOCAL_VARIANTS).optional() }),
+    z.object({
+      modelDir: z.string().min(1).max(1000),
+      variant: z.enum(LOCAL_VARIANTS).optional(),
+      device: z.enum(LOCAL_DEVICES).optional(),
+    }),
     z.object({
       valid: z.boolean(),
       errors: z.array(z.string()),
       providers: z.array(z.string()),
       estimatedBytes: z.number(),
+      variant: z.enum(LOCAL_VARIANTS),
+      variants: z.array(z.enum(LOCAL_VARIANTS)),
     }),
   ),
-  /** Downloads a variant of the shipped model manifest (default folder: the models dir); progress as events. */
+  /**
+   * Downloads a variant (default folder: the models dir) of the configured manifest, or of the hosted export whose
+   * manifest.json is at `manifestUrl` (its files beside it); progress as events.
+   */
   'model.download': method(
-    z.object({ variant: z.enum(LOCAL_VARIANTS), out: z.string().min(1).max(1000).optional() }),
+    z.object({
+      variant: z.enum(LOCAL_VARIANTS),
+      out: z.string().min(1).max(1000).optional(),
+      manifestUrl: z
+        .string()
+        .max(2000)
+        .url()
+        .regex(/^https?:\/\//i, 'must be an http(s) URL')
+        .optional(),
+    }),
     z.object({ downloadId: Id, out: z.string() }),
   ),
   /** Stops a download; its partial files stay, so downloading again resumes. */

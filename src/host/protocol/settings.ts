@@ -42,6 +42,10 @@ export const BackendPreset = z.discriminatedUnion('kind', [
 ]);
 export type BackendPreset = z.infer<typeof BackendPreset>;
 
+/** Bounds of "max tokens per step": an action needs a few hundred tokens; GLM-4.1V's context is 64k. */
+export const MIN_MAX_TOKENS = 256;
+export const MAX_MAX_TOKENS = 32_768;
+
 export const ConfirmationPolicy = z.enum(['never', 'risky', 'always']);
 export type ConfirmationPolicy = z.infer<typeof ConfirmationPolicy>;
 
@@ -58,6 +62,8 @@ export const Settings = z.object({
     maxPixels: z.number().int().min(100_000).max(50_000_000).nullable().default(null),
     /** How screenshots are encoded for the model: PNG is lossless (the official agent's); JPEG for slow links. */
     imageFormat: z.enum(['png', 'jpeg']).default('png'),
+    /** Most tokens the model may write in one step (thinking and answer); a reply past it is cut. */
+    maxTokens: z.number().int().min(MIN_MAX_TOKENS).max(MAX_MAX_TOKENS).default(8192),
   }),
   safety: z.object({ confirmation: ConfirmationPolicy }),
   /** Old sessions are removed when a run starts, beyond these limits; null for no limit. */
@@ -76,7 +82,7 @@ export type Settings = z.infer<typeof Settings>;
 export const DEFAULT_SETTINGS: Settings = {
   backends: [],
   activeBackendId: null,
-  loop: { maxSteps: 30, historyImages: 4, settleCapMs: 1500, maxPixels: null, imageFormat: 'png' },
+  loop: { maxSteps: 30, historyImages: 4, settleCapMs: 1500, maxPixels: null, imageFormat: 'png', maxTokens: 8192 },
   safety: { confirmation: 'risky' },
   retention: { keepSessions: null, keepGb: null },
   shortcuts: { emergencyStop: 'CommandOrControl+Shift+Escape' },

@@ -155,6 +155,18 @@ describe('local backend in-process (TypeScript sources)', () => {
     }
   });
 
+  it("stops at the request's max tokens (the run's max tokens per step) with finish reason length", async () => {
+    const backend = await create();
+    try {
+      const { finish } = await collectDeltas(
+        backend.stream({ ...request, maxTokens: 3 }, new AbortController().signal),
+      );
+      expect(finish).toMatchObject({ finishReason: 'length', usage: { completionTokens: 3 } });
+    } finally {
+      await backend.close();
+    }
+  });
+
   it('rejects a broken folder with a config error listing the contract problems', async () => {
     const broken = await mkdtemp(join(tmpdir(), 'deskhand-broken-model-'));
     try {

@@ -1,5 +1,5 @@
 // The AgentHost's local-model side: download with progress events, folder check, local presets tested and kept loaded.
-import { readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, readFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -91,9 +91,43 @@ describe('model.download', () => {
     try {
       const reply = await shipped.dispatch('model.download', { variant: 'q4f16' });
       expect(reply).toMatchObject({ error: { code: 'config', message: expect.stringMatching(/export|publish/i) } });
+      const { message } = (reply as { error: { message: string } }).error;
+      expect(message).toContain('python -m models.export CHECKPOINT --out DIR');
+      expect(message).toContain('manifest URL');
     } finally {
       await shipped.dispose();
     }
+  });
+
+  it('downloads a hosted export by its manifest URL, fetching the files from beside the manifest', async () => {
+    const hosted = join(work, 'hosted');
+    await cp(await tinyModelDir(), hosted, { recursive: true });
+    await writeFile(join(hosted, 'manifest.json'), JSON.stringify(await folderManifest(hosted, { repo: 'm/hosted' })));
+    const mirror = await startModelFileServer({ dir: hosted, repo: 'any/path', revision: 'v1' });
+    try {
+      const manifestUrl = `${mirror.url}/any/path/resolve/v1/manifest.json`;
+      const { out }: { out: string } = await call('model.download', { variant: 'fp32', manifestUrl });
+      expect(out).toBe(join(work, 'models', 'hosted-fp32'));
+      await until(() => downloads().some((event) => event.state !== 'running'));
+      expect(downloads().at(-1)).toMatchObject({ state: 'done', out });
+      expect(mirror.log.every((request) => request.url.startsWith('/any/path/resolve/v1/'))).toBe(true);
+      expect(await call('model.status', { modelDir: out })).toMatchObject({ valid: true, variant: 'fp32' });
+    } finally {
+      await mirror.close();
+    }
+  });
+
+  it('refuses a manifest URL that fails, naming it without its query, and one that is not http(s)', async () => {
+    const reply = await host.dispatch('model.download', {
+      variant: 'fp32',
+      manifestUrl: `${files.url}/nowhere/manifest.json?token=hidden-value`,
+    });
+    expect(reply).toMatchObject({ error: { code: 'config', message: expect.stringContaining('HTTP 404') } });
+    expect(JSON.stringify(reply)).not.toContain('hidden-value');
+    expect(await host.dispatch('model.download', { variant: 'fp32', manifestUrl: 'file:///etc/passwd' })).toMatchObject(
+      { error: { code: 'invalid-params' } },
+    );
+    expect(downloads()).toEqual([]);
   });
 
   it('rejects a second download while one runs, and a variant that does not exist', async () => {
@@ -103,6 +137,23 @@ describe('model.download', () => {
     await call('model.download', { variant: 'fp32' });
     expect(await host.dispatch('model.download', { variant: 'fp32' })).toMatchObject({ error: { code: 'busy' } });
     await until(() => downloads().some((event) => event.state === 'done'));
+  });
+});
+
+describe('model.status', () => {
+  it('picks the precision from the files when none is named, and lists the variants the folder holds', async () => {
+    const modelDir = await tinyModelDir();
+    expect(await call('model.status', { modelDir, device: 'cpu' })).toMatchObject({
+      valid: true,
+      variant: 'fp32',
+      variants: ['fp32'],
+    });
+    const named: { valid: boolean; variant: string; errors: string[] } = await call('model.status', {
+      modelDir,
+      variant: 'q4f16',
+    });
+    expect(named).toMatchObject({ valid: false, variant: 'q4f16' });
+    expect(named.errors.join('\n')).toContain('embed_tokens_q4f16.onnx');
   });
 });
 

@@ -32,6 +32,15 @@ describe('SettingsStore', () => {
     expect(await readdir(join(work, 'deskhand'))).toEqual(['settings.json']);
   });
 
+  it('reads a settings file written before max tokens per step existed, with its default of 8192', async () => {
+    const file = join(work, 'settings.json');
+    const { maxTokens: _absent, ...oldLoop } = DEFAULT_SETTINGS.loop;
+    await writeFile(file, JSON.stringify({ ...DEFAULT_SETTINGS, loop: { ...oldLoop, maxSteps: 12 } }));
+    const store = await SettingsStore.open(file);
+    expect(store.problem).toBeNull();
+    expect(store.get().loop).toMatchObject({ maxSteps: 12, maxTokens: 8192 });
+  });
+
   it('reports a failed save without the file path, and keeps the settings it had', async () => {
     const file = join(work, 'blocker', 'settings.json');
     const store = await SettingsStore.open(file);

@@ -10,9 +10,22 @@ describe('invalidFields', () => {
   it('names each out-of-range field once', () => {
     const draft = {
       ...DEFAULT_SETTINGS,
-      loop: { maxSteps: 0, historyImages: 9, settleCapMs: Number.NaN, maxPixels: 5, imageFormat: 'png' as const },
+      loop: {
+        maxSteps: 0,
+        historyImages: 9,
+        settleCapMs: Number.NaN,
+        maxPixels: 5,
+        imageFormat: 'png' as const,
+        maxTokens: 100,
+      },
     };
-    expect(invalidFields(draft)).toEqual(['loop.maxSteps', 'loop.historyImages', 'loop.settleCapMs', 'loop.maxPixels']);
+    expect(invalidFields(draft)).toEqual([
+      'loop.maxSteps',
+      'loop.historyImages',
+      'loop.settleCapMs',
+      'loop.maxPixels',
+      'loop.maxTokens',
+    ]);
   });
 });
 

@@ -1,0 +1,105 @@
+// "Max tokens per step": set in Settings → Agent loop or with `deskhand run --max-tokens N`, it reaches the model
+// server's request as max_tokens and the session's settings, and a reply the limit cut says so in the step's error.
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runStartOf, spawnServedRun } from '../support/cli.js';
+import { launchUiBrowser, startRunInUi, startServe, type ServedUi } from '../support/serve.js';
+import { scriptedAnswer, startScriptedServer, type ScriptedServer } from '../support/scripted-openai-server.js';
+import { screenshotLooks } from '../support/ui-looks.js';
+import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
+
+const SCREENSHOTS = resolve(import.meta.dirname, '../.tmp/screenshots');
+/** A reply cut inside its thinking, as a server stops at max_tokens. */
+const CUT = { reasoning: 'I should look at the screen and then ', answer: '', finishReason: 'length' as const };
+
+let desktop: XDesktop;
+let server: ScriptedServer;
+let served: ServedUi;
+let browser: Browser;
+let page: Page;
+let work: string;
+
+beforeAll(async () => {
+  work = await mkdtemp(join(tmpdir(), 'deskhand-ui-max-tokens-'));
+  await mkdir(SCREENSHOTS, { recursive: true });
+  desktop = await startXDesktop();
+  server = await startScriptedServer({ style: 'reasoning_content', answers: [CUT, scriptedAnswer('DONE()')] });
+  served = await startServe(['--sessions-dir', join(work, 'sessions')], {
+    ...desktop.env,
+    XDG_CONFIG_HOME: join(work, 'config'),
+  });
+  browser = await launchUiBrowser();
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  await page.goto(served.url);
+  await byTestId('wizard-skip').click({ timeout: 20_000 });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await served?.stop();
+  await server?.close();
+  await desktop?.stop();
+  await rm(work, { recursive: true, force: true });
+});
+
+const byTestId = (id: string) => page.getByTestId(id);
+
+async function sessionSettings(sessionsDir: string, id: string): Promise<{ maxTokens?: number }> {
+  return JSON.parse(await readFile(join(sessionsDir, id, 'session.json'), 'utf8')) as { maxTokens?: number };
+}
+
+describe('max tokens per step', () => {
+  it('is a bounded Agent loop setting that the UI run sends as max_tokens and records; a cut reply says so', async () => {
+    await byTestId('settings-tab').click();
+    const input = byTestId('max-tokens-input');
+    expect(await input.inputValue()).toBe('8192');
+    await input.fill('5');
+    await expect.poll(() => byTestId('settings-error').textContent()).toContain('loop.maxTokens');
+    expect(await byTestId('settings-save').isDisabled()).toBe(true);
+    await input.fill('1500');
+    await byTestId('settings-save').click();
+    await expect.poll(() => byTestId('settings-status').textContent()).toContain('Saved');
+    await screenshotLooks(page, {
+      url: served.url,
+      dir: SCREENSHOTS,
+      name: 'settings-max-tokens',
+      target: (shown) => shown.getByTestId('loop-settings'),
+    });
+
+    await byTestId('run-tab').click();
+    await startRunInUi(page, { baseUrl: server.baseUrl, instruction: 'Open the menu' });
+    await expect.poll(() => byTestId('step-error').count(), { timeout: 60_000 }).toBeGreaterThan(0);
+    expect(await byTestId('step-error').first().textContent()).toContain('max tokens per step (1500)');
+    await expect.poll(() => byTestId('outcome-banner').count(), { timeout: 60_000 }).toBe(1);
+    expect((server.requests[0]!.body as { max_tokens: number }).max_tokens).toBe(1500);
+    await screenshotLooks(page, {
+      url: served.url,
+      dir: SCREENSHOTS,
+      name: 'run-step-cut-by-max-tokens',
+      target: (shown) => shown.getByTestId('step-card').first(),
+    });
+    const sessions = await import('node:fs/promises').then(({ readdir }) => readdir(join(work, 'sessions')));
+    expect(await sessionSettings(join(work, 'sessions'), sessions[0]!)).toMatchObject({ maxTokens: 1500 });
+  });
+
+  it('deskhand run --max-tokens N sends max_tokens N and records it in the session', async () => {
+    const sessionsDir = join(work, 'cli-sessions');
+    const cli = await startScriptedServer({ style: 'reasoning_content', answers: [scriptedAnswer('DONE()')] });
+    try {
+      const run = spawnServedRun('Open the menu', {
+        baseUrl: cli.baseUrl,
+        sessionsDir,
+        env: desktop.env,
+        args: ['--max-tokens', '321'],
+      });
+      expect((await run.exited).code).toBe(0);
+      expect((cli.requests[0]!.body as { max_tokens: number }).max_tokens).toBe(321);
+      expect(await sessionSettings(sessionsDir, runStartOf(run).sessionId)).toMatchObject({ maxTokens: 321 });
+    } finally {
+      await cli.close();
+    }
+  });
+});
