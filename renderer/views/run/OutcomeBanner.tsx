@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Outcome } from '../../../src/host/protocol/run-events.js';
 import { Icon, type IconName } from '../../components/Icon.js';
+import { errorText } from '../../lib/error-text.js';
 
 const TONES: Record<Outcome['kind'], { tone: string; icon: IconName }> = {
   done: { tone: 'success', icon: 'check' },
@@ -24,7 +25,11 @@ export function OutcomeBanner({ outcome, steps }: { outcome: Outcome; steps: num
       <div className="outcome-text">
         <strong>{t(`outcome.${outcome.kind}`)}</strong>
         <span className="outcome-steps">{t('outcome.steps', { count: steps })}</span>
-        {outcome.message && <p className="outcome-message">{outcome.message}</p>}
+        {outcome.message && (
+          <p className="outcome-message" data-testid="outcome-message">
+            {errorText(t, { message: outcome.message, info: outcome.error })}
+          </p>
+        )}
       </div>
     </div>
   );
