@@ -195,8 +195,12 @@ describe('errors in the UI', () => {
       await byTestId('base-url-input').fill(server.baseUrl);
       await byTestId('model-input').fill('');
       await byTestId('locate-input').fill('the OK button');
+      const asked = server.requests.length;
       await byTestId('locate-button').click();
-      await expect.poll(() => byTestId('locate-box').count(), { timeout: 20_000 }).toBe(1);
+      await expect.poll(() => server.requests.length, { timeout: 20_000 }).toBe(asked + 1);
+      // The result shown is the new one once the button is no longer "Looking…".
+      await expect.poll(() => byTestId('locate-button').textContent(), { timeout: 20_000 }).not.toContain('…');
+      expect(await byTestId('locate-box').count()).toBe(1);
       const answer = (await byTestId('locate-answer').textContent()) ?? '';
       expect(answer).toBe('The OK button [[100,200,300,400]]');
       await byTestId('locate-result').scrollIntoViewIfNeeded();
