@@ -178,6 +178,28 @@ describe('errors in the UI', () => {
     await shot('errors-sessions-zh-light');
   });
 
+  it('an error during a run is worded in Chinese with the server’s own words, and Retry runs the instruction again', async () => {
+    const body = JSON.stringify({ error: { message: 'max_tokens is too large: 8192' } });
+    const server = await startScriptedServer({
+      style: 'inline',
+      failFirst: [{ status: 400, body }],
+      answers: [scriptedAnswer('DONE()', { explanation: 'Nothing to do.' })],
+    });
+    servers.push(server);
+    await startRun(server.baseUrl, '', 'Check the form');
+    await expect.poll(() => byTestId('outcome-banner').getAttribute('data-outcome'), { timeout: 20_000 }).toBe('error');
+    const message = (await byTestId('outcome-message').textContent()) ?? '';
+    expect(message).toContain('拒绝了请求（HTTP 400）：max_tokens is too large: 8192');
+    expect(message).not.toContain('--');
+    await shot('errors-run-error-zh-light');
+    await byTestId('outcome-retry').click();
+    await expect.poll(() => server.requests.length, { timeout: 20_000 }).toBe(2);
+    await expect
+      .poll(() => byTestId('outcome-banner').last().getAttribute('data-outcome'), { timeout: 20_000 })
+      .toBe('done');
+    expect(server.requests[1]!.prompt).toContain('Check the form');
+  });
+
   it('locate shows the answer without model markup', async () => {
     const server = await startScriptedServer({
       style: 'inline',
@@ -200,7 +222,9 @@ describe('errors in the UI', () => {
       await expect.poll(() => server.requests.length, { timeout: 20_000 }).toBe(asked + 1);
       // The result shown is the new one once the button is no longer "Looking…".
       await expect.poll(() => byTestId('locate-button').textContent(), { timeout: 20_000 }).not.toContain('…');
-      expect(await byTestId('locate-box').count()).toBe(1);
+      expect(await byTestId('locate-error').count()).toBe(0);
+      // The box is drawn once the frame has loaded.
+      await expect.poll(() => byTestId('locate-box').count(), { timeout: 10_000 }).toBe(1);
       const answer = (await byTestId('locate-answer').textContent()) ?? '';
       expect(answer).toBe('The OK button [[100,200,300,400]]');
       await byTestId('locate-result').scrollIntoViewIfNeeded();
