@@ -104,6 +104,17 @@ async function closedServerUrl(): Promise<{ baseUrl: string; port: number }> {
 
 const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 
+/** The screen as it is, in both languages and both themes; ends in `back`'s language and theme. */
+async function shotAll(name: string, back: ['en' | 'zh', 'light' | 'dark']): Promise<void> {
+  for (const language of ['zh', 'en'] as const) {
+    for (const theme of ['light', 'dark'] as const) {
+      await setAppearance(language, theme);
+      await shot(`${name}-${language}-${theme}`);
+    }
+  }
+  await setAppearance(...back);
+}
+
 describe('errors in the UI', () => {
   it('an unreachable server is worded in Chinese with field names, and leaves no session behind', async () => {
     await setAppearance('zh', 'light');
@@ -113,9 +124,7 @@ describe('errors in the UI', () => {
     expect(text).toContain('无法连接');
     expect(text).toContain('服务器地址');
     expectChineseOnly(text, baseUrl);
-    await shot('errors-unreachable-zh-light');
-    await setAppearance('zh', 'dark');
-    await shot('errors-unreachable-zh-dark');
+    await shotAll('errors-unreachable', ['zh', 'dark']);
     expect(await readdir(sessionsDir).catch(() => [])).toEqual([]);
     await byTestId('sessions-tab').click();
     await expect.poll(() => byTestId('session-row').count()).toBe(0);
@@ -130,7 +139,7 @@ describe('errors in the UI', () => {
     const unknownModel = await runError();
     expect(unknownModel).toContain('glm-a, glm-b');
     expectChineseOnly(unknownModel, models.baseUrl);
-    await shot('errors-model-zh-dark');
+    await shotAll('errors-model', ['zh', 'dark']);
     await startRun(keyed.baseUrl, '');
     await expect.poll(runError).toContain('拒绝了 API 密钥');
     expectChineseOnly(await runError(), keyed.baseUrl);
@@ -145,8 +154,6 @@ describe('errors in the UI', () => {
     await expect.poll(runError).toContain('Check the Server URL');
     expect(await runError()).not.toContain('--');
     await shot('errors-unreachable-en-light');
-    await setAppearance('en', 'dark');
-    await shot('errors-unreachable-en-dark');
   });
 
   it('Retry starts the same instruction once the server is up; the stop is worded in Chinese; dates are Chinese', async () => {
@@ -170,12 +177,12 @@ describe('errors in the UI', () => {
     expect(server.requests[0]!.prompt).toContain('Think for a while');
     await byTestId('stop-button').click();
     await expect.poll(() => byTestId('outcome-message').textContent(), { timeout: 10_000 }).toBe('你停止了这次运行。');
-    await shot('errors-stopped-zh-light');
+    await shotAll('errors-stopped', ['zh', 'light']);
     expect(await readdir(sessionsDir)).toHaveLength(1);
     await byTestId('sessions-tab').click();
     await expect.poll(() => byTestId('session-row').count(), { timeout: 10_000 }).toBe(1);
     expect(await page.locator('.session-date').first().textContent()).toMatch(/^\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
-    await shot('errors-sessions-zh-light');
+    await shotAll('errors-sessions', ['zh', 'light']);
   });
 
   it('an error during a run is worded in Chinese with the server’s own words, and Retry runs the instruction again', async () => {
@@ -191,7 +198,7 @@ describe('errors in the UI', () => {
     const message = (await byTestId('outcome-message').textContent()) ?? '';
     expect(message).toContain('拒绝了请求（HTTP 400）：max_tokens is too large: 8192');
     expect(message).not.toContain('--');
-    await shot('errors-run-error-zh-light');
+    await shotAll('errors-run-error', ['zh', 'light']);
     await byTestId('outcome-retry').click();
     await expect.poll(() => server.requests.length, { timeout: 20_000 }).toBe(2);
     await expect
@@ -229,6 +236,8 @@ describe('errors in the UI', () => {
       expect(answer).toBe('The OK button [[100,200,300,400]]');
       await byTestId('locate-result').scrollIntoViewIfNeeded();
       await shot(`errors-locate-${language}-${theme}`);
+      await setAppearance(language, theme === 'light' ? 'dark' : 'light');
+      await shot(`errors-locate-${language}-${theme === 'light' ? 'dark' : 'light'}`);
     }
   });
 });
