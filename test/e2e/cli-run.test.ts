@@ -101,6 +101,8 @@ describe('deskhand run on a real desktop', () => {
     server = await startScriptedServer({
       style: 'inline',
       requireApiKey: API_KEY,
+      // Listed by /v1/models, so the name given with --model is the one asked for.
+      modelIds: ['glm-4.1v-test', 'glm-4.1v-other'],
       answers: [
         answer(
           'Click the text input.',
