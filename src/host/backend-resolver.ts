@@ -72,8 +72,15 @@ export async function testBackend(connection: BackendConnection, keyStore: KeySt
       message: `Connected: ${backend.model} answered ${reply} in ${latencyMs} ms.`,
     };
   } catch (error) {
-    if (error instanceof BackendError || error instanceof HostError)
-      return { ok: false, model: null, latencyMs: null, message: error.message };
+    if (error instanceof BackendError || error instanceof HostError) {
+      return {
+        ok: false,
+        model: null,
+        latencyMs: null,
+        message: error.message,
+        ...(error.info && { error: error.info }),
+      };
+    }
     if (error instanceof Error && error.name === 'TimeoutError') {
       return {
         ok: false,

@@ -72,6 +72,8 @@ export const BackendTestResult = z.object({
   model: z.string().nullable(),
   latencyMs: z.number().nullable(),
   message: z.string(),
+  /** A failure as code and params, when known, so the UI can word it in its language. */
+  error: ErrorInfo.optional(),
 });
 
 function method<P extends z.ZodType, R extends z.ZodType>(params: P, result: R) {
