@@ -26,9 +26,13 @@ export function LocateResult({ result }: { result: HostResult<'locate'> }) {
         }
       />
       <figcaption className="small">
-        {box ? <span className="muted" data-testid="locate-answer">
+        {box ? (
+          <span className="muted" data-testid="locate-answer">
             {stripMarkup(result.answer).trim()}
-          </span> : <span>{t('locate.notFound')}</span>}
+          </span>
+        ) : (
+          <span>{t('locate.notFound')}</span>
+        )}
       </figcaption>
     </figure>
   );
