@@ -48,6 +48,29 @@ export const en = {
   errors: {
     disconnected: 'Deskhand is not connected right now. Wait for the connection to come back and try again.',
     settingsLoad: 'Could not load the settings.',
+    retry: 'Retry',
+    /** Host and run errors, worded from their code and params (src/host/protocol/error-info.ts). */
+    codes: {
+      'server-unreachable': 'Cannot reach the model server at {{url}}. Is it running? Check the Server URL.',
+      'not-openai-server':
+        '{{url}} is not an OpenAI-compatible model server. Check the Server URL (it usually ends in /v1, e.g. http://127.0.0.1:8000/v1).',
+      'model-not-found':
+        'The server at {{url}} does not serve the model “{{model}}”. It serves: {{available}}. Check the Model field, or leave it empty to use the server’s model.',
+      'endpoint-not-found':
+        'The server at {{url}} has no chat endpoint there (HTTP 404). Check the Server URL (it must end in /v1) and the Model.',
+      unauthorized:
+        'The server at {{url}} refused the API key, or needs one. Check the API key of this backend in Settings.',
+      'rate-limited': 'The server at {{url}} is limiting requests (HTTP 429). Wait a moment, then retry.',
+      'server-error': 'The server at {{url}} failed (HTTP {{status}}). Check the server’s log.',
+      'server-stalled': 'The server at {{url}} sent nothing for {{seconds}} s. Is it overloaded or hung?',
+      'bad-response': 'The server at {{url}} sent an answer Deskhand cannot read. Is it an OpenAI-compatible server?',
+      'request-rejected':
+        'The server at {{url}} refused the request (HTTP {{status}}): {{detail}}. Check the Model and the server’s limits (context length, max tokens, images per request).',
+      'stopped-by-user': 'You stopped the run.',
+      'action-declined': 'You declined the {{action}} action, so the run stopped.',
+      'step-budget': 'The step budget of {{maxSteps}} was used up before the model said it was done.',
+      stuck: 'The model repeated the same action {{repeats}} times and the screen did not change.',
+    },
   },
   run: {
     title: 'New task',
@@ -55,11 +78,11 @@ export const en = {
     instructionPlaceholder: 'What should Deskhand do? For example: open the text editor and write a haiku',
     backend: 'Model',
     inlineBackend: 'OpenAI-compatible server…',
-    baseUrl: 'Base URL',
+    baseUrl: 'Server URL',
     baseUrlPlaceholder: 'http://127.0.0.1:8000/v1',
     model: 'Model',
     modelPlaceholder: 'Ask the server',
-    needBaseUrl: 'Enter the server’s base URL (ending in /v1).',
+    needBaseUrl: 'Enter the server URL (ending in /v1).',
     display: 'Display',
     displayDefault: 'Primary display',
     displayOption: '{{id}} · {{width}}×{{height}}',
@@ -214,7 +237,7 @@ export const en = {
       makeActive: 'Use by default',
       name: 'Name',
       namePlaceholder: 'My GPU box',
-      baseUrl: 'Base URL',
+      baseUrl: 'Server URL',
       model: 'Model',
       modelHint: 'Leave empty to use the first model the server lists.',
       key: 'API key',
@@ -235,7 +258,7 @@ export const en = {
       testing: 'Testing…',
       testOk: 'Connected: {{model}} answered in {{latency}}',
       testOkNoModel: 'Connected in {{latency}}',
-      invalid: 'Check the name and base URL (a full URL such as http://127.0.0.1:8000/v1).',
+      invalid: 'Check the name and server URL (a full URL such as http://127.0.0.1:8000/v1).',
     },
     local: {
       folder: 'Model folder',

@@ -50,6 +50,27 @@ export const zh: Messages = {
   errors: {
     disconnected: '当前未连接到 Deskhand。请等待连接恢复后重试。',
     settingsLoad: '无法加载设置。',
+    retry: '重试',
+    /** Host and run errors, worded from their code and params (src/host/protocol/error-info.ts). */
+    codes: {
+      'server-unreachable': '无法连接 {{url}} 上的模型服务。服务是否在运行？请检查“服务器地址”。',
+      'not-openai-server':
+        '{{url}} 不是 OpenAI 兼容的模型服务。请检查“服务器地址”（通常以 /v1 结尾，例如 http://127.0.0.1:8000/v1）。',
+      'model-not-found':
+        '{{url}} 上的服务没有提供模型“{{model}}”。它提供的模型：{{available}}。请检查“模型”，或留空以使用服务自己的模型。',
+      'endpoint-not-found': '{{url}} 上找不到对话接口（HTTP 404）。请检查“服务器地址”（必须以 /v1 结尾）和“模型”。',
+      unauthorized: '{{url}} 上的服务拒绝了 API 密钥，或需要密钥。请在“设置”中检查此后端的 API 密钥。',
+      'rate-limited': '{{url}} 上的服务正在限制请求（HTTP 429）。请稍候再重试。',
+      'server-error': '{{url}} 上的服务出错（HTTP {{status}}）。请查看服务的日志。',
+      'server-stalled': '{{url}} 上的服务在 {{seconds}} 秒内没有任何响应。它是否过载或卡住了？',
+      'bad-response': '{{url}} 上的服务返回了 Deskhand 无法读取的内容。它是 OpenAI 兼容的服务吗？',
+      'request-rejected':
+        '{{url}} 上的服务拒绝了请求（HTTP {{status}}）：{{detail}}。请检查“模型”以及服务的限制（上下文长度、最大 token 数、每次请求的图片数）。',
+      'stopped-by-user': '你停止了这次运行。',
+      'action-declined': '你拒绝了 {{action}} 操作，运行已停止。',
+      'step-budget': '模型报告完成之前，{{maxSteps}} 步的上限已用完。',
+      stuck: '模型连续 {{repeats}} 次重复同一操作，屏幕没有变化。',
+    },
   },
   run: {
     title: '新任务',
@@ -57,11 +78,11 @@ export const zh: Messages = {
     instructionPlaceholder: '希望 Deskhand 做什么？例如：打开文本编辑器并写一首俳句',
     backend: '模型',
     inlineBackend: 'OpenAI 兼容服务…',
-    baseUrl: 'Base URL',
+    baseUrl: '服务器地址',
     baseUrlPlaceholder: 'http://127.0.0.1:8000/v1',
     model: '模型',
     modelPlaceholder: '由服务决定',
-    needBaseUrl: '请输入服务的 Base URL（以 /v1 结尾）。',
+    needBaseUrl: '请输入服务器地址（以 /v1 结尾）。',
     display: '显示器',
     displayDefault: '主显示器',
     displayOption: '{{id}} · {{width}}×{{height}}',
@@ -215,7 +236,7 @@ export const zh: Messages = {
       makeActive: '设为默认',
       name: '名称',
       namePlaceholder: '我的 GPU 服务器',
-      baseUrl: 'Base URL',
+      baseUrl: '服务器地址',
       model: '模型',
       modelHint: '留空则使用服务列出的第一个模型。',
       key: 'API 密钥',
@@ -235,7 +256,7 @@ export const zh: Messages = {
       testing: '测试中…',
       testOk: '已连接：{{model}} 在 {{latency}} 内响应',
       testOkNoModel: '已连接，用时 {{latency}}',
-      invalid: '请检查名称和 Base URL（完整的 URL，例如 http://127.0.0.1:8000/v1）。',
+      invalid: '请检查名称和服务器地址（完整的 URL，例如 http://127.0.0.1:8000/v1）。',
     },
     local: {
       folder: '模型文件夹',

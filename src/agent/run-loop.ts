@@ -107,7 +107,11 @@ async function runSteps(
     }
     if (result.kind === 'declined') {
       const { name } = result.answer.action;
-      return { kind: 'stopped', message: `You declined the ${name} action, so the run stopped.` };
+      return {
+        kind: 'stopped',
+        message: `You declined the ${name} action, so the run stopped.`,
+        error: { code: 'action-declined', params: { action: name } },
+      };
     }
     if (result.kind === 'unparseable') {
       failures += 1;
@@ -127,10 +131,15 @@ async function runSteps(
       return {
         kind: 'stuck',
         message: `The model repeated the same action ${STUCK_REPEATS} times and the screen did not change.`,
+        error: { code: 'stuck', params: { repeats: STUCK_REPEATS } },
       };
     }
   }
-  return { kind: 'max-steps', message: `The step budget of ${maxSteps} was used up before the model said DONE.` };
+  return {
+    kind: 'max-steps',
+    message: `The step budget of ${maxSteps} was used up before the model said DONE.`,
+    error: { code: 'step-budget', params: { maxSteps } },
+  };
 }
 
 interface EndOfRun extends RunEnding {
@@ -139,10 +148,17 @@ interface EndOfRun extends RunEnding {
 }
 
 function outcomeOfError(error: unknown, signal: AbortSignal): EndOfRun {
-  if (isAbort(error, signal)) return { outcome: { kind: 'stopped', message: 'Stopped by the user.' } };
+  if (isAbort(error, signal)) {
+    return {
+      outcome: { kind: 'stopped', message: 'Stopped by the user.', error: { code: 'stopped-by-user', params: {} } },
+    };
+  }
   if (error instanceof BackendError) {
     const exitCode = CONFIGURATION_ERRORS.includes(error.code) ? 2 : 1;
-    return { outcome: { kind: 'error', message: error.message }, exitCode };
+    return {
+      outcome: { kind: 'error', message: error.message, ...(error.info ? { error: error.info } : {}) },
+      exitCode,
+    };
   }
   if (error instanceof DesktopSetupError) return { outcome: { kind: 'error', message: error.message }, exitCode: 2 };
   if (error instanceof SessionWriteError) {

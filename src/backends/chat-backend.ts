@@ -1,4 +1,5 @@
 // The ChatBackend contract shared by every model backend (local engine, OpenAI-compatible server, replay).
+import type { ErrorInfo } from '../host/protocol/error-info.js';
 
 /** Packed 8-bit RGB, row-major, no padding. */
 export interface RgbPixels {
@@ -74,6 +75,8 @@ export class BackendError extends Error {
   constructor(
     readonly code: BackendErrorCode,
     message: string,
+    /** The error as code and params, for surfaces that word it themselves (absent for setup errors). */
+    readonly info?: ErrorInfo,
   ) {
     super(message);
   }

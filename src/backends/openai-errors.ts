@@ -1,5 +1,7 @@
 // Turns failures of an OpenAI-compatible server into BackendErrors that tell the user what to fix. Node.
 import { BackendError } from './chat-backend.js';
+import { scrubUrlSecrets } from './url-secrets.js';
+import type { ErrorCode, ErrorParams } from '../host/protocol/error-info.js';
 
 /** Where a request went; `apiKey` is only used to scrub it out of anything quoted from the server. */
 export interface ServerContext {
@@ -16,6 +18,7 @@ export function unreachableError(context: ServerContext, error: unknown): Backen
     'unreachable',
     `Cannot reach the model server at ${context.baseUrl} (${describeNetworkError(error)}). ` +
       'Is the server running? Check --base-url.',
+    info('server-unreachable', { url: context.baseUrl }),
   );
 }
 
@@ -30,6 +33,7 @@ export function statusError(context: ServerContext, status: number, body: string
       'not-found',
       `${where} answered 404 Not Found for POST ${context.url}${quoted}. ` +
         'The base URL must end in /v1 (e.g. http://host:8000/v1); also check --model.',
+      info('endpoint-not-found', { url: context.baseUrl }),
     );
   }
   if (status === 401 || status === 403) {
@@ -37,24 +41,28 @@ export function statusError(context: ServerContext, status: number, body: string
     return new BackendError(
       'unauthorized',
       `${where} ${problem} (HTTP ${status})${quoted}; set it in the environment variable named by --api-key-env.`,
+      info('unauthorized', { url: context.baseUrl, keySent: context.apiKey === undefined ? 'no' : 'yes' }),
     );
   }
   if (status === 429) {
     return new BackendError(
       'rate-limited',
       `${where} is rate-limiting requests (HTTP 429)${after}${quoted}. Wait and retry.`,
+      info('rate-limited', { url: context.baseUrl }),
     );
   }
   if (status >= 500) {
     return new BackendError(
       'server-error',
       `${where} failed with HTTP ${status}${after}${quoted}. Check the server's log.`,
+      info('server-error', { url: context.baseUrl, status }),
     );
   }
   return new BackendError(
     'config',
     `${where} rejected the request (HTTP ${status})${quoted}. Check --model and the server's limits ` +
       '(context length, max tokens, images per prompt).',
+    info('request-rejected', { url: context.baseUrl, status, detail }),
   );
 }
 
@@ -64,12 +72,33 @@ export function stalledError(context: ServerContext, idleMs: number): BackendErr
     'server-error',
     `The model server at ${context.baseUrl} sent nothing for ${Math.round(idleMs / 1000)} s, so the step was given up. ` +
       'Is it overloaded or hung?',
+    info('server-stalled', { url: context.baseUrl, seconds: Math.round(idleMs / 1000) }),
   );
 }
 
 /** A stream whose content broke the protocol; `what` is a short description that never quotes the raw body. */
 export function badResponseError(context: ServerContext, what: string): BackendError {
-  return new BackendError('bad-response', `The model server at ${context.baseUrl} ${what}.`);
+  return new BackendError(
+    'bad-response',
+    `The model server at ${context.baseUrl} ${what}.`,
+    info('bad-response', { url: context.baseUrl }),
+  );
+}
+
+function info(code: ErrorCode, params: ErrorParams) {
+  return { code, params };
+}
+
+/** The error with the URL's secrets taken out of its message and of every string parameter. */
+export function withoutUrlSecrets(error: BackendError, rawBaseUrl: string): BackendError {
+  const scrub = (text: string) => scrubUrlSecrets(text, rawBaseUrl);
+  const info = error.info && {
+    code: error.info.code,
+    params: Object.fromEntries(
+      Object.entries(error.info.params).map(([key, value]) => [key, typeof value === 'string' ? scrub(value) : value]),
+    ),
+  };
+  return new BackendError(error.code, scrub(error.message), info);
 }
 
 /** True when a 400 body looks like a complaint about a request field the server does not know. */

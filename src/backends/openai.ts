@@ -1,7 +1,7 @@
 // The ChatBackend for OpenAI-compatible servers (vLLM, SGLang, llama-server, Zhipu): streamed chat completions. Node.
 import { raceAbort, sleep, throwIfAborted } from '../abortable.js';
 import { BackendError, type ChatBackend, type ChatImage, type ChatRequest, type Delta } from './chat-backend.js';
-import { endpointUrl, redactUrl, scrubUrlSecrets } from './url-secrets.js';
+import { endpointUrl, redactUrl } from './url-secrets.js';
 import { createChunkTransform } from './openai-chunks.js';
 import {
   badResponseError,
@@ -9,6 +9,7 @@ import {
   stalledError,
   statusError,
   unreachableError,
+  withoutUrlSecrets,
   type ServerContext,
 } from './openai-errors.js';
 import { isRetryableStatus, retryDelayMs } from './retry.js';
@@ -34,7 +35,8 @@ export interface OpenAIBackendOptions {
   stallTimeoutMs?: number;
 }
 
-function basicAuthOf(rawBaseUrl: string): string | null {
+/** `Basic …` for a user:password in the base URL, else null (fetch refuses credentials inside a URL). */
+export function basicAuthOf(rawBaseUrl: string): string | null {
   try {
     const { username, password } = new URL(rawBaseUrl);
     if (username === '' && password === '') return null;
@@ -102,8 +104,7 @@ async function* streamChat(settings: Settings, request: ChatRequest, signal: Abo
   } catch (error) {
     if (watch.stalled && !signal.aborted) throw stalledError(settings, settings.stallTimeoutMs);
     // The one exit for every failure: nothing quoted from fetch or the server may carry the URL's secrets.
-    if (error instanceof BackendError)
-      throw new BackendError(error.code, scrubUrlSecrets(error.message, settings.rawBaseUrl));
+    if (error instanceof BackendError) throw withoutUrlSecrets(error, settings.rawBaseUrl);
     throw error;
   } finally {
     watch.dispose();

@@ -1,5 +1,6 @@
 // The CLI entry: picks the command, turns usage errors into exit 2 and anything unexpected into exit 1. Node only.
 import { terminalSafe } from './terminal-text.js';
+import { asksForHelp, commandUsage, unknownFlagMessage } from './command-help.js';
 import { displaysCommand } from './displays-command.js';
 import { modelCommand } from './model-command.js';
 import { parseCommand } from './parse-command.js';
@@ -19,6 +20,11 @@ export async function main(argv: string[]): Promise<number> {
     env: process.env,
     signals: process,
   };
+  const ownUsage = command === undefined || !asksForHelp(rest) ? null : commandUsage(command, rest[0]);
+  if (ownUsage !== null) {
+    io.stdout.write(`${ownUsage}\n`);
+    return 0;
+  }
   try {
     switch (command) {
       case 'run':
@@ -50,12 +56,18 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
     }
   } catch (error) {
-    return reportError(error, io.stderr);
+    return reportError(error, io.stderr, command);
   }
 }
 
-function reportError(error: unknown, stderr: NodeJS.WritableStream): number {
+function reportError(error: unknown, stderr: NodeJS.WritableStream, command: string | undefined): number {
   const code = (error as { code?: string }).code;
+  const unknownFlag =
+    code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? unknownFlagMessage((error as Error).message, command) : null;
+  if (unknownFlag !== null) {
+    stderr.write(`deskhand: ${terminalSafe(unknownFlag)}\n`);
+    return 2;
+  }
   if (error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
     stderr.write(`deskhand: ${terminalSafe((error as Error).message)}\nRun \`deskhand --help\` for usage.\n`);
     return 2;

@@ -1,11 +1,10 @@
 // How `deskhand run` shows a run: JSON lines for programs, or live text for people. Node only.
 import { describeAction } from '../glm/describe-action.js';
+import { MarkupStripper } from '../glm/markup-stripper.js';
 import type { RunEvent } from '../host/protocol/run-events.js';
 import { jsonLine, terminalSafe as safe } from './terminal-text.js';
 
 export type EventPrinter = (event: RunEvent) => void;
-
-const ANSWER_MARKUP = /<\/?answer>|<\|begin_of_box\|>|<\|end_of_box\|>/g;
 
 /** One JSON object per event per line (`--json`). */
 export function jsonPrinter(out: NodeJS.WritableStream): EventPrinter {
@@ -17,11 +16,22 @@ export function textPrinter(out: NodeJS.WritableStream, colour: boolean): EventP
   const dim = (text: string) => (colour ? `\x1b[2m${text}\x1b[22m` : text);
   const bold = (text: string) => (colour ? `\x1b[1m${text}\x1b[22m` : text);
   let section: 'none' | 'reasoning' | 'answer' = 'none';
+  // People need the words, --json keeps the raw text; a tag may arrive split across chunks.
+  let markup = new MarkupStripper();
   const enter = (next: typeof section, heading: string) => {
     if (section !== next) out.write(`\n${bold(heading)}\n`);
     section = next;
   };
+  const writeAnswer = (text: string) => {
+    if (text === '') return;
+    enter('answer', 'answer:');
+    out.write(safe(text));
+  };
   return (event) => {
+    if (event.type !== 'text-delta') {
+      writeAnswer(markup.flush());
+      markup = new MarkupStripper();
+    }
     switch (event.type) {
       case 'run-start':
         out.write(`${bold('Deskhand')} ${safe(`${event.backend}/${event.model} on display ${event.displayId}`)}\n`);
@@ -35,14 +45,9 @@ export function textPrinter(out: NodeJS.WritableStream, colour: boolean): EventP
         enter('reasoning', 'thinking:');
         out.write(dim(safe(event.text)));
         break;
-      case 'text-delta': {
-        // The answer's markup tokens usually arrive whole; people need the words, --json keeps the raw text.
-        const text = event.text.replace(ANSWER_MARKUP, '');
-        if (text === '') break;
-        enter('answer', 'answer:');
-        out.write(safe(text));
+      case 'text-delta':
+        writeAnswer(markup.push(event.text));
         break;
-      }
       case 'action-parsed':
         out.write(`\n${bold('→')} ${safe(describeParsedAction(event))}\n`);
         break;

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_SAMPLING } from '../agent/history.js';
 import { runAgent } from '../agent/run-loop.js';
 import { BackendError, type ChatBackend } from '../backends/chat-backend.js';
-import { resolveModelName } from '../backends/discover-model.js';
+import { preflightServer } from '../backends/preflight.js';
 import { createOpenAIBackend } from '../backends/openai.js';
 import { createReplayBackend } from '../backends/replay.js';
 import { createLocalBackend } from '../backends/local.js';
@@ -102,7 +102,8 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
       onEvent: print,
       confirm: terminalConfirm?.confirm,
     });
-    if (result.outcome.kind === 'error') io.stderr.write(`deskhand: ${result.outcome.message}\n`);
+    // The text printer already showed the ending; with --json, stdout holds only events, so say it on stderr.
+    if (result.outcome.kind === 'error' && values.json) io.stderr.write(`deskhand: ${result.outcome.message}\n`);
     return result.exitCode;
   } finally {
     terminalConfirm?.close();
@@ -141,7 +142,9 @@ async function createBackend(
   if (!/^https?:\/\//.test(baseUrl))
     throw new UsageError(`--base-url must start with http:// or https://, got "${baseUrl}".`);
   const apiKey = readApiKey(values['api-key-env'], env);
-  const model = await resolveModelName(values.model, baseUrl, apiKey);
+  const { model, replaced } = await asUsageError(preflightServer({ baseUrl, model: values.model, apiKey }));
+  if (replaced !== null)
+    stderr.write(`deskhand: the server serves only "${model}"; using it instead of "${replaced}".\n`);
   return { backend: createOpenAIBackend({ baseUrl, model, apiKey }), baseUrl };
 }
 

@@ -1,6 +1,6 @@
 // Turns a run's backend choice (a saved preset or an inline server) into a ChatBackend, and tests one. Node only.
 import { BackendError, type ChatBackend } from '../backends/chat-backend.js';
-import { resolveModelName } from '../backends/discover-model.js';
+import { preflightServer } from '../backends/preflight.js';
 import { createOpenAIBackend } from '../backends/openai.js';
 import type { RunStartParams } from './protocol/host-api.js';
 import type { BackendConnection, Settings } from './protocol/settings.js';
@@ -42,7 +42,11 @@ async function createServerBackend(
     throw new HostError('config', `No API key found for ${describeKeyRef(server.keyRef)}; set it, then try again.`);
   }
   // An empty model field in a preset means "ask the server".
-  const model = await resolveModelName(server.model || undefined, server.baseUrl, apiKey);
+  const { model } = await preflightServer({ baseUrl: server.baseUrl, model: server.model, apiKey }).catch(
+    (error: unknown) => {
+      throw error instanceof BackendError ? new HostError('config', error.message, error.info) : error;
+    },
+  );
   return { backend: createOpenAIBackend({ baseUrl: server.baseUrl, model, apiKey }), baseUrl: server.baseUrl };
 }
 
@@ -68,8 +72,15 @@ export async function testBackend(connection: BackendConnection, keyStore: KeySt
       message: `Connected: ${backend.model} answered ${reply} in ${latencyMs} ms.`,
     };
   } catch (error) {
-    if (error instanceof BackendError || error instanceof HostError)
-      return { ok: false, model: null, latencyMs: null, message: error.message };
+    if (error instanceof BackendError || error instanceof HostError) {
+      return {
+        ok: false,
+        model: null,
+        latencyMs: null,
+        message: error.message,
+        ...(error.info && { error: error.info }),
+      };
+    }
     if (error instanceof Error && error.name === 'TimeoutError') {
       return {
         ok: false,

@@ -1,5 +1,6 @@
 // Validates one incoming call against the API table and runs its handler; bad input changes nothing. Node only.
 import { HOST_METHODS, type HostErrorCode, type HostMethodName } from './protocol/host-api.js';
+import type { ErrorInfo } from './protocol/error-info.js';
 import type { DispatchReply, HostHandlers } from './host-service.js';
 
 /** A failure a handler reports on purpose, with a code from the closed set and a message that says what to do. */
@@ -8,6 +9,8 @@ export class HostError extends Error {
   constructor(
     readonly code: HostErrorCode,
     message: string,
+    /** What went wrong as code and params, so the UI can word it in its language (absent: message only). */
+    readonly info?: ErrorInfo,
   ) {
     super(message);
   }
@@ -32,7 +35,9 @@ export async function dispatchCall(handlers: HostHandlers, method: string, param
     const handler = handlers[method] as (params: unknown) => Promise<unknown>;
     return { result: await handler(parsed.data) };
   } catch (error) {
-    if (error instanceof HostError) return { error: { code: error.code, message: error.message } };
+    if (error instanceof HostError) {
+      return { error: { code: error.code, message: error.message, ...(error.info ? { info: error.info } : {}) } };
+    }
     return {
       error: {
         code: 'internal',

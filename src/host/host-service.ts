@@ -1,5 +1,6 @@
 // The contract between the transports (WebSocket, Electron IPC, tests) and the agent host. Node only.
 import type { HostEvent, HostMethodName, HostResult } from './protocol/host-api.js';
+import type { ErrorInfo } from './protocol/error-info.js';
 import type { HOST_METHODS } from './protocol/host-api.js';
 import type { SessionExportFormat, SessionImportReply } from './protocol/session-transfer.js';
 import type { SessionExportFile } from './session-transfer.js';
@@ -11,7 +12,7 @@ export type HostHandlers = {
 };
 
 /** A reply to one call: exactly what goes back over the wire with the call's id. */
-export type DispatchReply = { result: unknown } | { error: { code: string; message: string } };
+export type DispatchReply = { result: unknown } | { error: { code: string; message: string; info?: ErrorInfo } };
 
 /** Where the OS keychain (Electron safeStorage) or the environment keeps API keys, by `keyRef`. */
 export interface KeyStore {

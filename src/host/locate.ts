@@ -6,6 +6,7 @@ import type { Display, Operator } from '../desktop/types.js';
 import type { ChatBackend } from '../backends/chat-backend.js';
 import { emptyAction } from '../glm/actions.js';
 import { buildGroundingPrompt, parseGroundingBox } from '../glm/grounding.js';
+import { stripMarkup } from '../glm/markup-stripper.js';
 import { SessionRecorder } from '../sessions/recorder.js';
 import { newSessionInfo } from '../sessions/new-session.js';
 
@@ -42,7 +43,7 @@ export async function locateOnScreen(request: LocateRequest) {
     frameSize: { width: frame.width, height: frame.height },
     raw: thought.answer,
     thinking: thought.reasoning,
-    explanation: thought.answer.replace(/<\/?answer>|<\|(begin|end)_of_box\|>/g, '').trim(),
+    explanation: stripMarkup(thought.answer).trim(),
     memory: '[]',
     action: emptyAction('none'),
     error: box ? null : 'The model gave no box.',

@@ -54,7 +54,11 @@ function endingOutcome(plan: ReplayPlan): Outcome {
 }
 
 function outcomeOfError(error: unknown, signal: AbortSignal): RunEnding {
-  if (isAbort(error, signal)) return { outcome: { kind: 'stopped', message: 'Stopped by the user.' } };
+  if (isAbort(error, signal)) {
+    return {
+      outcome: { kind: 'stopped', message: 'Stopped by the user.', error: { code: 'stopped-by-user', params: {} } },
+    };
+  }
   if (error instanceof DesktopSetupError) return { outcome: { kind: 'error', message: error.message }, exitCode: 2 };
   return { outcome: { kind: 'error', message: `Internal error: ${describe(error)}` } };
 }

@@ -101,6 +101,8 @@ describe('deskhand run on a real desktop', () => {
     server = await startScriptedServer({
       style: 'inline',
       requireApiKey: API_KEY,
+      // Listed by /v1/models, so the name given with --model is the one asked for.
+      modelIds: ['glm-4.1v-test', 'glm-4.1v-other'],
       answers: [
         answer(
           'Click the text input.',
@@ -296,7 +298,7 @@ describe('deskhand run on a real desktop', () => {
     expect(exitedAt - stoppedAt).toBeLessThan(100);
   });
 
-  it('an unreachable server is a configuration error (exit 2) that names the URL, and the session records it', async () => {
+  it('an unreachable server is a configuration error (exit 2) that names the URL, found before any session', async () => {
     const closed = await startScriptedServer({ style: 'inline', answers: [] });
     await closed.close();
     const run = spawnDeskhand(
@@ -317,8 +319,8 @@ describe('deskhand run on a real desktop', () => {
     const { code } = await run.exited;
     expect(code).toBe(2);
     expect(run.stderr()).toContain(closed.baseUrl);
-    const [id] = await readdir(sessionsDir);
-    expect((await readSession(sessionsDir, id!)).info.outcome).toMatchObject({ kind: 'error' });
+    expect(run.stderr()).toContain('Check --base-url.');
+    expect(await readdir(sessionsDir)).toEqual([]);
   });
 
   it('refuses a Wayland session before it records or touches anything (exit 2), and says what to do', async () => {

@@ -36,6 +36,8 @@ export interface ScriptedServerOptions {
   port?: number;
   /** The model id GET /v1/models lists (default 'glm-4.1v-9b-thinking-scripted'). */
   modelId?: string;
+  /** Several model ids for GET /v1/models instead of `modelId`. */
+  modelIds?: string[];
   /** Misbehaviour per answer (index into `answers`): see ScriptedFault. */
   faults?: Record<number, ScriptedFault>;
 }
@@ -83,10 +85,11 @@ export async function startScriptedServer(options: ScriptedServerOptions): Promi
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const text = await readBody(request);
     if (request.method === 'GET' && request.url === '/v1/models') {
-      return sendJson(response, 200, {
-        object: 'list',
-        data: [{ id: options.modelId ?? 'glm-4.1v-9b-thinking-scripted' }],
-      });
+      if (options.requireApiKey !== undefined && request.headers.authorization !== `Bearer ${options.requireApiKey}`) {
+        return sendJson(response, 401, { error: { message: 'Incorrect API key provided.' } });
+      }
+      const ids = options.modelIds ?? [options.modelId ?? 'glm-4.1v-9b-thinking-scripted'];
+      return sendJson(response, 200, { object: 'list', data: ids.map((id) => ({ id })) });
     }
     if (request.method !== 'POST' || (request.url ?? '').split('?')[0] !== '/v1/chat/completions') {
       return sendJson(response, 404, { error: { message: `No route for ${request.method} ${request.url}` } });

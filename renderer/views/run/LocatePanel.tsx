@@ -2,7 +2,8 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HostResult } from '../../../src/host/protocol/host-api.js';
-import { ErrorNotice, errorMessage } from '../../components/ErrorNotice.js';
+import { ErrorNotice } from '../../components/ErrorNotice.js';
+import { errorText, shownError, type ShownError } from '../../lib/error-text.js';
 import { Icon } from '../../components/Icon.js';
 import { useHost } from '../../host/host-context.js';
 import { runBackend } from '../../lib/backend-choice.js';
@@ -15,7 +16,7 @@ export function LocatePanel() {
   const client = useHost();
   const [query, setQuery] = useState('');
   const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError | null>(null);
   const [result, setResult] = useState<HostResult<'locate'> | null>(null);
 
   const submit = async (event: FormEvent) => {
@@ -23,13 +24,13 @@ export function LocatePanel() {
     if (!query.trim() || pending) return;
     const { backend: choice, displayId } = useUiStore.getState();
     const backend = runBackend(choice.selected, choice, useAppStore.getState().settings);
-    if (!backend) return setError(t('run.needBaseUrl'));
+    if (!backend) return setError({ message: t('run.needBaseUrl') });
     setPending(true);
     setError(null);
     try {
       setResult(await client.call('locate', { query: query.trim(), backend, ...(displayId ? { displayId } : {}) }));
     } catch (caught) {
-      setError(errorMessage(caught));
+      setError(shownError(caught));
     } finally {
       setPending(false);
     }
@@ -56,7 +57,7 @@ export function LocatePanel() {
           {pending ? t('locate.locating') : t('locate.button')}
         </button>
       </form>
-      <ErrorNotice message={error} testId="locate-error" />
+      <ErrorNotice message={error && errorText(t, error)} testId="locate-error" />
       {result && <LocateResult result={result} />}
     </section>
   );

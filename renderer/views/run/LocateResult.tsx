@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { HostResult } from '../../../src/host/protocol/host-api.js';
 import { FrameImage } from '../../components/FrameImage.js';
 import { boxRect } from '../../lib/action-overlay.js';
+import { stripMarkup } from '../../../src/glm/markup-stripper.js';
 
 export function LocateResult({ result }: { result: HostResult<'locate'> }) {
   const { t } = useTranslation();
@@ -25,7 +26,13 @@ export function LocateResult({ result }: { result: HostResult<'locate'> }) {
         }
       />
       <figcaption className="small">
-        {box ? <span className="muted">{result.answer}</span> : <span>{t('locate.notFound')}</span>}
+        {box ? (
+          <span className="muted" data-testid="locate-answer">
+            {stripMarkup(result.answer).trim()}
+          </span>
+        ) : (
+          <span>{t('locate.notFound')}</span>
+        )}
       </figcaption>
     </figure>
   );

@@ -1,7 +1,9 @@
-// How a run ended: done, fail, stopped, … with the run's message. Renderer.
+// How a run ended: done, fail, stopped, … with the run's message, and Retry after an error. Renderer.
 import { useTranslation } from 'react-i18next';
 import type { Outcome } from '../../../src/host/protocol/run-events.js';
 import { Icon, type IconName } from '../../components/Icon.js';
+import { errorText } from '../../lib/error-text.js';
+import { useStartRun } from './use-start-run.js';
 
 const TONES: Record<Outcome['kind'], { tone: string; icon: IconName }> = {
   done: { tone: 'success', icon: 'check' },
@@ -13,7 +15,7 @@ const TONES: Record<Outcome['kind'], { tone: string; icon: IconName }> = {
   unparseable: { tone: 'warning', icon: 'alert' },
 };
 
-export function OutcomeBanner({ outcome, steps }: { outcome: Outcome; steps: number }) {
+export function OutcomeBanner({ outcome, steps, task }: { outcome: Outcome; steps: number; task: string }) {
   const { t } = useTranslation();
   const { tone, icon } = TONES[outcome.kind];
   return (
@@ -24,8 +26,37 @@ export function OutcomeBanner({ outcome, steps }: { outcome: Outcome; steps: num
       <div className="outcome-text">
         <strong>{t(`outcome.${outcome.kind}`)}</strong>
         <span className="outcome-steps">{t('outcome.steps', { count: steps })}</span>
-        {outcome.message && <p className="outcome-message">{outcome.message}</p>}
+        {outcome.message && (
+          <p className="outcome-message" data-testid="outcome-message">
+            {errorText(t, { message: outcome.message, info: outcome.error })}
+          </p>
+        )}
       </div>
+      {outcome.kind === 'error' && task !== '' && <RetryRun task={task} />}
+    </div>
+  );
+}
+
+/** Starts the run's instruction again, with the run form's current backend and display. */
+function RetryRun({ task }: { task: string }) {
+  const { t } = useTranslation();
+  const { start, pending, error } = useStartRun();
+  return (
+    <div className="outcome-retry">
+      <button
+        type="button"
+        className="button"
+        data-testid="outcome-retry"
+        disabled={pending}
+        onClick={() => void start(task)}
+      >
+        {t('errors.retry')}
+      </button>
+      {error && (
+        <p className="outcome-message" role="alert" data-testid="outcome-retry-error">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -11,7 +11,7 @@ import { useStartRun } from './use-start-run.js';
 export function RunForm({ busy, focusOnShow }: { busy: boolean; focusOnShow: boolean }) {
   const { t } = useTranslation();
   const [instruction, setInstruction] = useState('');
-  const { start, pending, error } = useStartRun();
+  const { start, retry, pending, error } = useStartRun();
   const input = useRef<HTMLTextAreaElement>(null);
   const canRun = instruction.trim().length > 0 && !busy && !pending;
 
@@ -52,6 +52,11 @@ export function RunForm({ busy, focusOnShow }: { busy: boolean; focusOnShow: boo
       <BackendPicker />
       <DisplayPicker />
       <ErrorNotice message={error} testId="run-error" />
+      {error && !pending && (
+        <button type="button" className="button" data-testid="run-retry" disabled={busy} onClick={() => void retry()}>
+          {t('errors.retry')}
+        </button>
+      )}
       <button
         type="submit"
         className="button button-primary button-block"

@@ -66,7 +66,7 @@ export function RunSection({ runId, scroller }: RunSectionProps) {
           </li>
         ))}
       </ol>
-      {header.outcome && <OutcomeBanner outcome={header.outcome} steps={steps.length} />}
+      {header.outcome && <OutcomeBanner outcome={header.outcome} steps={steps.length} task={header.task} />}
     </section>
   );
 }

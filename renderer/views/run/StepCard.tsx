@@ -8,6 +8,7 @@ import type { StepState } from '../../state/app-state.js';
 import { useAppStore } from '../../state/app-store.js';
 import { StepScreenshot } from './StepScreenshot.js';
 import { ThinkingPanel } from './ThinkingPanel.js';
+import { stripMarkup } from '../../../src/glm/markup-stripper.js';
 
 /** The step's state; steps are usually stored at index step - 1. */
 function selectStep(steps: StepState[] | undefined, step: number): StepState | undefined {
@@ -50,7 +51,7 @@ export const StepCard = memo(function StepCard({ runId, step }: { runId: string;
               </div>
             </>
           ) : (
-            state.answer && <pre className="step-answer">{state.answer}</pre>
+            state.answer && <pre className="step-answer">{stripMarkup(state.answer)}</pre>
           )}
           <TimingsRow facts={timingFacts(state.timings, state.completionTokens, state)} />
         </div>

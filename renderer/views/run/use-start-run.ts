@@ -1,7 +1,7 @@
 // Starts a run (or a follow-up of one) with the run form's backend and display. Renderer.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../components/ErrorNotice.js';
+import { errorText, shownError, type ShownError } from '../../lib/error-text.js';
 import { useHost } from '../../host/host-context.js';
 import { runBackend } from '../../lib/backend-choice.js';
 import { showStartedRun, useAppStore } from '../../state/app-store.js';
@@ -10,7 +10,10 @@ import { useUiStore } from '../../state/ui-store.js';
 export interface StartRun {
   /** Resolves true when the run started; the error is in `error` otherwise. */
   start(instruction: string, continueRunId?: string): Promise<boolean>;
+  /** Starts the last instruction again with the form's current backend and display (after an error). */
+  retry(): Promise<boolean>;
   pending: boolean;
+  /** The last start's error, in the UI's language. */
   error: string | null;
 }
 
@@ -18,13 +21,15 @@ export function useStartRun(): StartRun {
   const client = useHost();
   const { t } = useTranslation();
   const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<ShownError | null>(null);
+  const [last, setLast] = useState<{ instruction: string; continueRunId?: string } | null>(null);
 
   const start = async (instruction: string, continueRunId?: string) => {
     const { backend: choice, displayId } = useUiStore.getState();
     const backend = runBackend(choice.selected, choice, useAppStore.getState().settings);
+    setLast({ instruction, ...(continueRunId ? { continueRunId } : {}) });
     if (!backend) {
-      setError(t('run.needBaseUrl'));
+      setError({ message: t('run.needBaseUrl') });
       return false;
     }
     setPending(true);
@@ -40,12 +45,14 @@ export function useStartRun(): StartRun {
       showStartedRun({ ...started, task }, continueRunId !== undefined);
       return true;
     } catch (caught) {
-      setError(errorMessage(caught));
+      setError(shownError(caught));
       return false;
     } finally {
       setPending(false);
     }
   };
 
-  return { start, pending, error };
+  const retry = async () => (last ? start(last.instruction, last.continueRunId) : false);
+
+  return { start, retry, pending, error: error && errorText(t, error) };
 }

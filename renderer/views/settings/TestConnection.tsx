@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { HostParams, HostResult } from '../../../src/host/protocol/host-api.js';
-import { errorMessage } from '../../components/ErrorNotice.js';
+import { errorText, shownError } from '../../lib/error-text.js';
 import { Icon } from '../../components/Icon.js';
 import { useHost } from '../../host/host-context.js';
 import { formatDuration } from '../../lib/step-timings.js';
@@ -28,7 +28,8 @@ export function TestConnection({ backend, disabled, onResult }: TestConnectionPr
       setResult(outcome);
       onResult?.(outcome.ok);
     } catch (caught) {
-      setResult({ ok: false, model: null, latencyMs: null, message: errorMessage(caught) });
+      const { message, info } = shownError(caught);
+      setResult({ ok: false, model: null, latencyMs: null, message, ...(info && { error: info }) });
       onResult?.(false);
     } finally {
       setPending(false);
@@ -61,7 +62,7 @@ export function TestConnection({ backend, disabled, onResult }: TestConnectionPr
               ? result.model
                 ? t('settings.backends.testOk', { model: result.model, latency })
                 : t('settings.backends.testOkNoModel', { latency })
-              : result.message}
+              : errorText(t, { message: result.message, info: result.error })}
           </span>
         </p>
       )}

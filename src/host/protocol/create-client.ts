@@ -7,6 +7,7 @@ import {
   type HostParams,
   type HostResult,
 } from './host-api.js';
+import type { ErrorInfo } from './error-info.js';
 
 /** What a transport must offer: send one message, and deliver each message that arrives. */
 export interface HostTransport {
@@ -20,6 +21,8 @@ export class HostCallError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** The error as code and params, when the host knows them (the UI words these itself). */
+    readonly info?: ErrorInfo,
   ) {
     super(message);
   }
@@ -54,8 +57,9 @@ export function createHostClient(transport: HostTransport): HostClient {
     const call = message.id === null ? undefined : pending.get(message.id);
     if (!call || message.id === null) return;
     pending.delete(message.id);
-    if ('error' in message) call.reject(new HostCallError(message.error.code, message.error.message));
-    else {
+    if ('error' in message) {
+      call.reject(new HostCallError(message.error.code, message.error.message, message.error.info));
+    } else {
       const result = HOST_METHODS[call.method].result.safeParse(message.result);
       if (result.success) call.resolve(result.data);
       else call.reject(new HostCallError('internal', `The host sent a malformed ${call.method} result.`));

@@ -2,6 +2,7 @@
 // One table, bound twice (Electron IPC in main/, WebSocket in src/host/bind-websocket.ts) and used by the renderer.
 import { z } from 'zod';
 import { Action, ModelPoint } from '../../glm/actions.js';
+import { ErrorInfo } from './error-info.js';
 import { RunEvent } from './run-events.js';
 import { SessionExportFormat } from './session-transfer.js';
 import { BackendConnection, LOCAL_DEVICES, LOCAL_VARIANTS, Settings } from './settings.js';
@@ -73,6 +74,8 @@ export const BackendTestResult = z.object({
   model: z.string().nullable(),
   latencyMs: z.number().nullable(),
   message: z.string(),
+  /** A failure as code and params, when known, so the UI can word it in its language. */
+  error: ErrorInfo.optional(),
 });
 
 function method<P extends z.ZodType, R extends z.ZodType>(params: P, result: R) {
@@ -206,7 +209,10 @@ export const ClientMessage = z.object({
 });
 export const ServerMessage = z.union([
   z.object({ id: z.number().int(), result: z.unknown() }),
-  z.object({ id: z.number().int().nullable(), error: z.object({ code: HostErrorCode, message: z.string() }) }),
+  z.object({
+    id: z.number().int().nullable(),
+    error: z.object({ code: HostErrorCode, message: z.string(), info: ErrorInfo.optional() }),
+  }),
   z.object({ seq: z.number().int(), event: HostEvent }),
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;

@@ -1,12 +1,17 @@
 // The events one agent run emits (CLI --json lines, the app's live view). Pure: no Node, no DOM.
 import { z } from 'zod';
 import { Action } from '../../glm/actions.js';
+import { ErrorInfo } from './error-info.js';
 
 /** How a run ended. Each kind has one CLI exit code (see OUTCOME_EXIT_CODES). */
 export const OutcomeKind = z.enum(['done', 'fail', 'stopped', 'max-steps', 'stuck', 'unparseable', 'error']);
 export type OutcomeKind = z.infer<typeof OutcomeKind>;
 
-export const Outcome = z.object({ kind: OutcomeKind, message: z.string() });
+/**
+ * `message` is English, for logs, the CLI and old sessions; `error` (absent in sessions recorded before it existed)
+ * lets the UI word the ending in its own language.
+ */
+export const Outcome = z.object({ kind: OutcomeKind, message: z.string(), error: ErrorInfo.optional() });
 export type Outcome = z.infer<typeof Outcome>;
 
 /** `deskhand run` exit codes, a CLI contract. Configuration errors (2) are decided before a run starts. */

@@ -1,6 +1,6 @@
 // The CLI contract as other programs see it: the built bin/deskhand, its JSON output and exit codes.
 import { execFile, spawn } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -94,16 +94,12 @@ describe('deskhand run usage errors (exit 2, before anything is touched)', () =>
   });
 
   it('no X display is a configuration error that says what to set', async () => {
-    const { code, stderr } = await deskhand([
-      'run',
-      'x',
-      '--backend',
-      'openai',
-      '--base-url',
-      'http://127.0.0.1:1/v1',
-      '--model',
-      'm',
-    ]);
+    // A replay backend needs no server, so the display is the first thing found missing.
+    const dir = await mkdtemp(join(tmpdir(), 'deskhand-cli-'));
+    const replay = join(dir, 'answers.jsonl');
+    await writeFile(replay, `${JSON.stringify('<answer><|begin_of_box|>DONE()<|end_of_box|></answer>')}\n`);
+    const { code, stderr } = await deskhand(['run', 'x', '--backend', 'replay', '--replay', replay]);
+    await rm(dir, { recursive: true, force: true });
     expect(code).toBe(2);
     expect(stderr).toMatch(/DISPLAY/);
   });

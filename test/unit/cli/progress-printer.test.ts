@@ -47,3 +47,17 @@ describe('progress printers', () => {
     expect(lines.map((line) => RunEvent.parse(JSON.parse(line)))).toEqual(EVENTS);
   });
 });
+
+describe('progress printer and markup split across chunks', () => {
+  it('text: prints no markup when every tag arrives in two chunks', () => {
+    const out = capture();
+    const print = textPrinter(out.stream, false);
+    const answer = "<answer>Click OK.\n<|begin_of_box|>left_click(start_box='[500,500]')<|end_of_box|></answer>";
+    print({ type: 'step-start', step: 1 });
+    for (const piece of answer.match(/[\s\S]{1,5}/g)!) print({ type: 'text-delta', step: 1, text: piece });
+    print({ type: 'run-end', outcome: { kind: 'done', message: 'Finished.' }, steps: 1, sessionId: 's' });
+    expect(out.text()).toBe(
+      "\n── step 1 ──\nanswer:\nClick OK.\nleft_click(start_box='[500,500]')\nDONE: Finished. (1 steps)\n",
+    );
+  });
+});

@@ -190,6 +190,23 @@ describe('agent host runs', () => {
     });
   });
 
+  it('refuses a server without the model asked for before any session, with the code and params', async () => {
+    server = await startScriptedServer({ style: 'inline', answers: [DONE], modelIds: ['glm-a', 'glm-b'] });
+    const reply = await host.dispatch('run.start', {
+      instruction: 'x',
+      backend: { kind: 'openai', baseUrl: server.baseUrl, model: 'glm-x', keyRef: null },
+    });
+    expect(reply).toEqual({
+      error: {
+        code: 'config',
+        message: expect.stringContaining('does not serve the model "glm-x"'),
+        info: { code: 'model-not-found', params: { url: server.baseUrl, model: 'glm-x', available: 'glm-a, glm-b' } },
+      },
+    });
+    expect(await call('sessions.list', {})).toEqual([]);
+    expect(server.requests).toHaveLength(0);
+  });
+
   it('refuses a second run while one is going, pauses, resumes and stops', async () => {
     server = await startScriptedServer({
       style: 'inline',
@@ -227,6 +244,7 @@ describe('agent host runs', () => {
     expect(await call('backend.test', { kind: 'openai', baseUrl: closedUrl, model: 'm', keyRef: null })).toMatchObject({
       ok: false,
       message: expect.stringContaining(closedUrl),
+      error: { code: 'server-unreachable', params: { url: closedUrl } },
     });
     expect(
       await call('backend.test', { kind: 'openai', baseUrl: closedUrl, model: 'm', keyRef: 'env:MISSING_API_KEY' }),
