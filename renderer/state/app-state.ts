@@ -1,6 +1,5 @@
 // The renderer's state: a projection of host events, holding only what the views show. Pure; renderer.
-import type { HostEvent } from '../../src/host/protocol/host-api.js';
-import type { Action } from '../../src/glm/actions.js';
+import type { Action, HostEvent } from '../../src/host/protocol/host-api.js';
 import type { Outcome, StepTimings } from '../../src/host/protocol/run-events.js';
 import type { Settings } from '../../src/host/protocol/settings.js';
 

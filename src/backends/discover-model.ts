@@ -1,5 +1,5 @@
 // Asks an OpenAI-compatible server which model it serves, so `--model` can be left out. Node only.
-import { endpointUrl } from './url-secrets.js';
+import { endpointUrl } from '../url-secrets.js';
 import { z } from 'zod';
 
 /** Used when neither the user nor the server's /models names the model. */

@@ -8,7 +8,7 @@ import { serveCommand } from './serve-command.js';
 import { sessionsCommand } from './sessions-command.js';
 import { suiteCommand } from './suite-command.js';
 import { USAGE, UsageError } from './usage.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../version.js';
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

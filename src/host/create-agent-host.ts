@@ -23,6 +23,9 @@ import { exportSessionFile, importUploadedArchive } from './session-transfer.js'
 import { readSession } from '../sessions/reader.js';
 import { join, resolve, sep } from 'node:path';
 
+/** main/ passes its window hiding in; it reaches the desktop's types only through the host. */
+export type { CaptureHooks };
+
 export interface AgentHostOptions {
   sessionsDir: string;
   settingsFile: string;

@@ -190,4 +190,6 @@ export const ServerMessage = z.union([
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 
-export { ModelPoint };
+/** The wire's action and point types, re-exported so the renderer imports only the protocol. */
+export { Action, ModelPoint };
+export type { ActionName } from '../../glm/actions.js';
