@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RunHistory } from '../agent/history.js';
 import { PauseGate } from '../agent/pause-gate.js';
-import { confirmWhenRisky } from '../agent/risk-policy.js';
+import { confirmWhenRisky } from '../agent/confirmation-policy.js';
 import { runAgent } from '../agent/run-loop.js';
 import type { ConfirmRequest } from '../agent/run-step.js';
 import type { ChatBackend } from '../backends/chat-backend.js';

@@ -1,7 +1,6 @@
 // Starts a run (or a follow-up of one) with the run form's backend and display. Renderer.
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '../../components/ErrorNotice.js';
+import { usePendingCall } from '../../components/use-pending-call.js';
 import { useHost } from '../../host/host-context.js';
 import { runBackend } from '../../lib/backend-choice.js';
 import { showStartedRun, useAppStore } from '../../state/app-store.js';
@@ -17,8 +16,7 @@ export interface StartRun {
 export function useStartRun(): StartRun {
   const client = useHost();
   const { t } = useTranslation();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, setError, run } = usePendingCall();
 
   const start = async (instruction: string, continueRunId?: string) => {
     const { backend: choice, displayId } = useUiStore.getState();
@@ -27,9 +25,7 @@ export function useStartRun(): StartRun {
       setError(t('run.needBaseUrl'));
       return false;
     }
-    setPending(true);
-    setError(null);
-    try {
+    return run(async () => {
       const task = instruction.trim();
       const started = await client.call('run.start', {
         instruction: task,
@@ -38,13 +34,7 @@ export function useStartRun(): StartRun {
         ...(continueRunId ? { continueRunId } : {}),
       });
       showStartedRun({ ...started, task }, continueRunId !== undefined);
-      return true;
-    } catch (caught) {
-      setError(errorMessage(caught));
-      return false;
-    } finally {
-      setPending(false);
-    }
+    });
   };
 
   return { start, pending, error };
