@@ -10,9 +10,15 @@
 export const LAYER_TABLE = [
   { folder: 'src/glm', runtime: 'pure', mayImport: [], fix: 'keep GLM parsing pure; pass what it needs as data' },
   {
-    folder: 'src/host/protocol',
+    folder: 'src/run-protocol',
     runtime: 'pure',
     mayImport: ['src/glm'],
+    fix: "the run's vocabulary is schemas only; keep loop logic in src/agent",
+  },
+  {
+    folder: 'src/host/protocol',
+    runtime: 'pure',
+    mayImport: ['src/glm', 'src/run-protocol'],
     fix: 'the wire holds only schemas; move logic to src/host',
   },
   { folder: 'src', runtime: 'node', mayImport: [], fix: 'src/*.ts are leaf helpers; move the code into a folder' },
@@ -39,25 +45,43 @@ export const LAYER_TABLE = [
   {
     folder: 'src/sessions',
     runtime: 'node',
-    mayImport: ['src', 'src/glm', 'src/host/protocol', 'src/imaging', 'src/desktop'],
+    mayImport: ['src', 'src/glm', 'src/run-protocol', 'src/host/protocol', 'src/imaging', 'src/desktop'],
     fix: 'a session stores data; take the CLI version or backend facts as plain values',
   },
   {
     folder: 'src/agent',
     runtime: 'node',
-    mayImport: ['src', 'src/glm', 'src/host/protocol', 'src/imaging', 'src/desktop', 'src/backends', 'src/sessions'],
+    mayImport: [
+      'src',
+      'src/glm',
+      'src/run-protocol',
+      'src/host/protocol',
+      'src/imaging',
+      'src/desktop',
+      'src/backends',
+      'src/sessions',
+    ],
     fix: 'the loop is set up from outside; take the dependency as a parameter',
   },
   {
     folder: 'src/rerun',
     runtime: 'node',
-    mayImport: ['src', 'src/glm', 'src/host/protocol', 'src/imaging', 'src/desktop', 'src/sessions', 'src/agent'],
+    mayImport: [
+      'src',
+      'src/glm',
+      'src/run-protocol',
+      'src/host/protocol',
+      'src/imaging',
+      'src/desktop',
+      'src/sessions',
+      'src/agent',
+    ],
     fix: 'a rerun replays a session; take the dependency as a parameter',
   },
   {
     folder: 'src/suite',
     runtime: 'node',
-    mayImport: ['src', 'src/glm', 'src/host/protocol', 'src/sessions'],
+    mayImport: ['src', 'src/glm', 'src/run-protocol', 'src/host/protocol', 'src/sessions'],
     fix: 'the suite drives the CLI as a process; import only its vocabulary',
   },
   {
@@ -66,6 +90,7 @@ export const LAYER_TABLE = [
     mayImport: [
       'src',
       'src/glm',
+      'src/run-protocol',
       'src/host/protocol',
       'src/imaging',
       'src/desktop',
@@ -84,6 +109,7 @@ export const LAYER_TABLE = [
     mayImport: [
       'src',
       'src/glm',
+      'src/run-protocol',
       'src/host/protocol',
       'src/imaging',
       'src/desktop',
@@ -101,13 +127,13 @@ export const LAYER_TABLE = [
   {
     folder: 'main',
     runtime: 'main',
-    mayImport: ['src/glm', 'src/host/protocol', 'src/host'],
+    mayImport: ['src/glm', 'src/run-protocol', 'src/host/protocol', 'src/host'],
     fix: 'main/ reaches the core through src/host; export what it needs there',
   },
   {
     folder: 'renderer',
     runtime: 'renderer',
-    mayImport: ['src/host/protocol'],
+    mayImport: ['src/run-protocol', 'src/host/protocol'],
     fix: 'the renderer sees only the wire; re-export the type from src/host/protocol',
   },
 ];
