@@ -6,7 +6,7 @@ import type { Frame, Operator } from '../desktop/types.js';
 import { historyTextFromAnswer, parseAnswer } from '../glm/parser.js';
 import type { Action, ParsedAnswer } from '../glm/actions.js';
 import type { FrameSize } from '../glm/geometry.js';
-import type { RunEvent, StepTimings } from '../host/protocol/run-events.js';
+import type { RunEvent, StepTimings } from '../run-protocol/run-events.js';
 import type { SessionRecorder } from '../sessions/recorder.js';
 import type { StepRecord } from '../sessions/schema.js';
 import { isAbort } from '../abortable.js';

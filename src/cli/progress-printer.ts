@@ -1,6 +1,6 @@
 // How `deskhand run` shows a run: JSON lines for programs, or live text for people. Node only.
 import { describeAction } from '../glm/describe-action.js';
-import type { RunEvent } from '../host/protocol/run-events.js';
+import type { RunEvent } from '../run-protocol/run-events.js';
 import { jsonLine, terminalSafe as safe } from './terminal-text.js';
 
 export type EventPrinter = (event: RunEvent) => void;

@@ -1,7 +1,7 @@
 // `deskhand sessions rerun ID`: a recorded session's actions again, as a macro, each after a screen check. Node only.
 import { parseArgs } from 'node:util';
 import type { Display } from '../desktop/types.js';
-import { runStartEvent } from '../host/protocol/run-events.js';
+import { runStartEvent } from '../run-protocol/run-events.js';
 import { planReplay, type ReplayPlan } from '../rerun/plan-steps.js';
 import { rerunSession } from '../rerun/rerun-loop.js';
 import { sizesMap } from '../rerun/scale-action.js';

@@ -8,7 +8,7 @@ import { createOpenAIBackend } from '../backends/openai.js';
 import { createReplayBackend } from '../backends/replay.js';
 import { createLocalBackend } from '../backends/local.js';
 import { DesktopSetupError } from '../desktop/errors.js';
-import { runStartEvent } from '../host/protocol/run-events.js';
+import { runStartEvent } from '../run-protocol/run-events.js';
 import { newSessionInfo } from '../sessions/new-session.js';
 import { eventPrinter, listenForStop, openDesktop } from './desktop-run-io.js';
 import { confirmPolicyFromFlags, createTerminalConfirm } from './terminal-confirm.js';

@@ -8,7 +8,7 @@ import type { ConfirmRequest } from '../agent/run-step.js';
 import type { ChatBackend } from '../backends/chat-backend.js';
 import type { Display, Operator } from '../desktop/types.js';
 import type { HostEvent, RunStartParams } from './protocol/host-api.js';
-import { runStartEvent } from './protocol/run-events.js';
+import { runStartEvent } from '../run-protocol/run-events.js';
 import type { Settings } from './protocol/settings.js';
 import { newSessionInfo } from '../sessions/new-session.js';
 import type { SecretSource } from '../agent/secrets.js';

@@ -7,7 +7,7 @@ import { inputPointOf } from '../desktop/coordinates.js';
 import { DEFAULT_IMAGE_FORMAT, encodeFrame, frameExtension } from '../desktop/encode.js';
 import type { Frame, Operator } from '../desktop/types.js';
 import type { Action } from '../glm/actions.js';
-import type { RunEvent, StepTimings } from '../host/protocol/run-events.js';
+import type { RunEvent, StepTimings } from '../run-protocol/run-events.js';
 import type { SessionRecorder } from '../sessions/recorder.js';
 import type { StepRecord } from '../sessions/schema.js';
 import { comparisonTargets } from './compare-frames.js';

@@ -1,6 +1,6 @@
 // How a run ended: done, fail, stopped, … with the run's message. Renderer.
 import { useTranslation } from 'react-i18next';
-import type { Outcome } from '../../../src/host/protocol/run-events.js';
+import type { Outcome } from '../../../src/run-protocol/run-events.js';
 import { Icon, type IconName } from '../../components/Icon.js';
 
 const TONES: Record<Outcome['kind'], { tone: string; icon: IconName }> = {

@@ -2,7 +2,7 @@
 // One table, bound twice (Electron IPC in main/, WebSocket in src/host/bind-websocket.ts) and used by the renderer.
 import { z } from 'zod';
 import { Action, ModelPoint } from '../../glm/actions.js';
-import { RunEvent } from './run-events.js';
+import { RunEvent } from '../../run-protocol/run-events.js';
 import { SessionExportFormat } from './session-transfer.js';
 import { BackendConnection, LOCAL_VARIANTS, Settings } from './settings.js';
 
