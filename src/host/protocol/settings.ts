@@ -1,5 +1,6 @@
 // The app's settings, as stored and as the UI edits them. Pure: no Node, no DOM.
 import { z } from 'zod';
+import { ConfirmationPolicy } from '../../run-protocol/confirmation.js';
 
 /** An OpenAI-compatible model server. API keys are never part of settings: see `keyRef`. */
 export const ServerConnection = z.object({
@@ -42,8 +43,7 @@ export const BackendPreset = z.discriminatedUnion('kind', [
 ]);
 export type BackendPreset = z.infer<typeof BackendPreset>;
 
-export const ConfirmationPolicy = z.enum(['never', 'risky', 'always']);
-export type ConfirmationPolicy = z.infer<typeof ConfirmationPolicy>;
+export { ConfirmationPolicy };
 
 export const Settings = z.object({
   backends: z.array(BackendPreset).max(50),
