@@ -1,6 +1,7 @@
 // Validates one incoming call against the API table and runs its handler; bad input changes nothing. Node only.
 import { HOST_METHODS, type HostErrorCode, type HostMethodName } from './protocol/host-api.js';
 import type { DispatchReply, HostHandlers } from './host-service.js';
+import { RunSetupError } from '../run-setup/open-run.js';
 
 /** A failure a handler reports on purpose, with a code from the closed set and a message that says what to do. */
 export class HostError extends Error {
@@ -33,6 +34,7 @@ export async function dispatchCall(handlers: HostHandlers, method: string, param
     return { result: await handler(parsed.data) };
   } catch (error) {
     if (error instanceof HostError) return { error: { code: error.code, message: error.message } };
+    if (error instanceof RunSetupError) return { error: { code: 'config', message: error.message } };
     return {
       error: {
         code: 'internal',

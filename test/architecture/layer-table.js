@@ -67,6 +67,12 @@ export const LAYER_TABLE = [
     fix: 'the suite drives the CLI as a process; import only its vocabulary',
   },
   {
+    folder: 'src/run-setup',
+    runtime: 'node',
+    mayImport: ['src', 'src/glm', 'src/run-protocol', 'src/imaging', 'src/desktop', 'src/sessions', 'src/agent'],
+    fix: 'run setup is shared by the CLI and the host; take their specifics (flags, settings) as parameters',
+  },
+  {
     folder: 'src/host',
     runtime: 'node',
     mayImport: [
@@ -82,6 +88,7 @@ export const LAYER_TABLE = [
       'src/sessions',
       'src/agent',
       'src/rerun',
+      'src/run-setup',
     ],
     fix: 'the host serves the app; move code the CLI also needs below both',
   },
@@ -102,6 +109,7 @@ export const LAYER_TABLE = [
       'src/agent',
       'src/rerun',
       'src/suite',
+      'src/run-setup',
       'src/host',
     ],
     fix: 'the CLI is the top; nothing else imports it (move shared code down)',
