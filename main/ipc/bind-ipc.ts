@@ -1,6 +1,7 @@
 // Binds the AgentHost to Electron IPC: one invoke channel, one event channel, a sender check. Electron main process.
 import { APP_METHODS, isAppMethod, type AppMethodHandlers } from '../../src/host/protocol/app-methods.js';
-import { HOST_METHODS, type HostErrorCode, type HostMethodName } from '../../src/host/protocol/host-api.js';
+import { HOST_METHODS, type HostErrorCode } from '../../src/host/protocol/host-api.js';
+import { checkCall, dispatchMethod, type FailurePolicy } from '../../src/host/dispatcher.js';
 import type { AgentHost, DispatchReply } from '../../src/host/host-service.js';
 import { APP_HOST, APP_SCHEME } from '../protocol/app-protocol.js';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from './channels.js';
@@ -70,25 +71,11 @@ function refusal(code: HostErrorCode, message: string): DispatchReply {
   return { error: { code, message } };
 }
 
-/** The same message shape as the host's dispatcher: the first issue and where it is. */
-function invalidParams(method: string, error: { issues: { path: PropertyKey[]; message: string }[] }): DispatchReply {
-  const issue = error.issues[0];
-  const where = issue?.path.length ? ` at ${issue.path.map(String).join('.')}` : '';
-  return refusal('invalid-params', `Invalid ${method} params${where}: ${issue?.message ?? 'rejected'}`);
-}
-
-async function callMainMethod(handlers: AppMethodHandlers, method: string, params: unknown): Promise<DispatchReply> {
-  if (!isAppMethod(method)) return refusal('unknown-method', `Unknown method "${method}".`);
-  const parsed = APP_METHODS[method].params.safeParse(params ?? {});
-  if (!parsed.success) return invalidParams(method, parsed.error);
-  try {
-    const handler = handlers[method] as (params: unknown) => Promise<unknown>;
-    return { result: await handler(parsed.data) };
-  } catch (error) {
-    if (error instanceof MainMethodError) return refusal(error.code, error.message);
-    return refusal('internal', `${method} failed.`);
-  }
-}
+/** Main-only failures: MainMethodError is shown; anything else is reported without its text (it may hold a key). */
+const MAIN_FAILURES: FailurePolicy = {
+  shown: (error) => (error instanceof MainMethodError ? { code: error.code, message: error.message } : null),
+  hidden: (method) => `${method} failed.`,
+};
 
 export interface BindIpcOptions {
   ipcMain: IpcMainLike;
@@ -109,11 +96,10 @@ export function bindIpc(options: BindIpcOptions): () => void {
     const trusted = frame !== null && isTrustedSender(frame.url, frame.parent === null, windows.has(event.sender));
     if (!trusted) return refusal('internal', 'This page may not call Deskhand.');
     if (typeof method !== 'string') return refusal('unknown-method', 'A method name is a string.');
-    if (isAppMethod(method)) return callMainMethod(mainMethods, method, params);
-    if (!Object.hasOwn(HOST_METHODS, method)) return refusal('unknown-method', `Unknown method "${method}".`);
-    // The host validates too; checking here as well keeps malformed input off the host entirely.
-    const parsed = HOST_METHODS[method as HostMethodName].params.safeParse(params ?? {});
-    if (!parsed.success) return invalidParams(method, parsed.error);
+    if (isAppMethod(method)) return dispatchMethod(APP_METHODS, mainMethods, MAIN_FAILURES, method, params);
+    // The same check as the host's: refused calls never reach the host, which a WebSocket client reaches directly.
+    const call = checkCall(HOST_METHODS, method, params);
+    if ('refusal' in call) return call.refusal;
     return host.dispatch(method, params ?? {});
   });
   const unsubscribe = host.onEvent((event, seq) => {

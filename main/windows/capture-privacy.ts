@@ -1,6 +1,6 @@
 // Keeps the widget and marker out of the model's screenshots where the OS has no content protection (X11).
 // Electron main process; takes windows through a small interface so it is unit-tested without Electron.
-import type { CaptureHooks } from '../../src/desktop/capture-hooks.js';
+import type { CaptureHooks } from '../../src/host/create-agent-host.js';
 
 export interface HideableWindow {
   isDestroyed(): boolean;

@@ -1,6 +1,6 @@
 // A compact label for an action: icon, name, then keys / text / scroll / element ("left_click · OK button"). Renderer.
 import { useTranslation } from 'react-i18next';
-import type { Action } from '../../src/glm/actions.js';
+import type { Action } from '../../src/host/protocol/host-api.js';
 import { actionDetails, actionIcon } from '../lib/action-summary.js';
 import { Icon } from './Icon.js';
 

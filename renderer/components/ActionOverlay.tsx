@@ -1,5 +1,5 @@
 // The action's target drawn over its screenshot: crosshair, drag arrow, scroll arrow with steps. Renderer.
-import type { Action } from '../../src/glm/actions.js';
+import type { Action } from '../../src/host/protocol/host-api.js';
 import { overlayShapes, type FramePoint } from '../lib/action-overlay.js';
 
 export interface ActionOverlayProps {

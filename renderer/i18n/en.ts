@@ -49,7 +49,7 @@ export const en = {
     disconnected: 'Deskhand is not connected right now. Wait for the connection to come back and try again.',
     settingsLoad: 'Could not load the settings.',
     retry: 'Retry',
-    /** Host and run errors, worded from their code and params (src/host/protocol/error-info.ts). */
+    /** Host and run errors, worded from their code and params (src/run-protocol/error-info.ts). */
     codes: {
       'server-unreachable': 'Cannot reach the model server at {{url}}. Is it running? Check the Server URL.',
       'not-openai-server':

@@ -51,7 +51,7 @@ export const zh: Messages = {
     disconnected: '当前未连接到 Deskhand。请等待连接恢复后重试。',
     settingsLoad: '无法加载设置。',
     retry: '重试',
-    /** Host and run errors, worded from their code and params (src/host/protocol/error-info.ts). */
+    /** Host and run errors, worded from their code and params (src/run-protocol/error-info.ts). */
     codes: {
       'server-unreachable': '无法连接 {{url}} 上的模型服务。服务是否在运行？请检查“服务器地址”。',
       'not-openai-server':

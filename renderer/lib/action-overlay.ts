@@ -1,5 +1,5 @@
 // Where to draw an action's target on its screenshot, in the frame's pixels. Pure; renderer.
-import type { Action } from '../../src/glm/actions.js';
+import type { Action } from '../../src/host/protocol/host-api.js';
 
 /** A point in frame pixels. */
 export interface FramePoint {

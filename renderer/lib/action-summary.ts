@@ -1,5 +1,5 @@
 // What an action chip says about an action besides its name, and which icon it shows. Pure; renderer.
-import type { Action, ActionName } from '../../src/glm/actions.js';
+import type { Action, ActionName } from '../../src/host/protocol/host-api.js';
 
 /** The icons of renderer/components/Icon.tsx that stand for actions. */
 export type ActionIcon =

@@ -1,7 +1,7 @@
 // An error as the UI shows it: worded from its code and params in the UI's language when the code is known, else
 // the host's English message (old sessions, errors without a code). Pure; renderer.
 import type { TFunction } from 'i18next';
-import { ErrorInfo } from '../../src/host/protocol/error-info.js';
+import { ErrorInfo } from '../../src/run-protocol/error-info.js';
 
 /** What a failed call or a run's ending says: the English message, and its code and params when known. */
 export interface ShownError {

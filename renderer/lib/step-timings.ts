@@ -1,5 +1,5 @@
 // The numbers a step's timings row shows, and how durations are written. Pure; renderer.
-import type { StepTimings } from '../../src/host/protocol/run-events.js';
+import type { StepTimings } from '../../src/run-protocol/run-events.js';
 
 /** The facts of one step's timings row; null where unknown. */
 export interface TimingFacts {

@@ -1,7 +1,6 @@
 // The renderer's state: a projection of host events, holding only what the views show. Pure; renderer.
-import type { HostEvent } from '../../src/host/protocol/host-api.js';
-import type { Action } from '../../src/glm/actions.js';
-import type { Outcome, StepTimings } from '../../src/host/protocol/run-events.js';
+import type { Action, HostEvent } from '../../src/host/protocol/host-api.js';
+import type { Outcome, StepTimings } from '../../src/run-protocol/run-events.js';
 import type { Settings } from '../../src/host/protocol/settings.js';
 
 /** How far a run is; `ended` is final. */

@@ -1,6 +1,6 @@
 // The pure reducer from host events to the renderer's state (STYLE §5.18). Pure; renderer.
 import type { HostEvent } from '../../src/host/protocol/host-api.js';
-import type { RunEvent } from '../../src/host/protocol/run-events.js';
+import type { RunEvent } from '../../src/run-protocol/run-events.js';
 import { emptyRun, emptyStep, type AppState, type RunState, type StepState } from './app-state.js';
 
 type StepEvent = Extract<RunEvent, { step: number }>;

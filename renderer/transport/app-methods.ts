@@ -6,7 +6,8 @@ import {
   type AppParams,
   type AppResult,
 } from '../../src/host/protocol/app-methods.js';
-import { HostCallError } from '../../src/host/protocol/create-client.js';
+import { createMethodClient } from '../../src/host/protocol/create-client.js';
+import { bridgeTransport } from './preload.js';
 
 /** What the app methods need of `window.deskhand`: the preload accepts APP_METHODS on the same `invoke`. */
 export interface AppBridge {
@@ -18,32 +19,9 @@ export interface AppMethodsClient {
   call<M extends AppMethodName>(method: M, params: AppParams<M>): Promise<AppResult<M>>;
 }
 
-type Reply = { result: unknown } | { error: { code: string; message: string } };
-
-function isReply(value: unknown): value is Reply {
-  if (typeof value !== 'object' || value === null) return false;
-  if ('result' in value) return true;
-  if (!('error' in value)) return false;
-  const error = (value as { error: unknown }).error;
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    typeof (error as { code?: unknown }).code === 'string' &&
-    typeof (error as { message?: unknown }).message === 'string'
-  );
-}
-
 export function createAppMethodsClient(bridge: AppBridge): AppMethodsClient {
-  return {
-    async call(method, params) {
-      const reply = await bridge.invoke(method, params);
-      if (!isReply(reply)) throw new HostCallError('internal', `Deskhand sent a malformed ${method} reply.`);
-      if ('error' in reply) throw new HostCallError(reply.error.code, reply.error.message);
-      const result = APP_METHODS[method].result.safeParse(reply.result);
-      if (!result.success) throw new HostCallError('internal', `Deskhand sent a malformed ${method} result.`);
-      return result.data as AppResult<typeof method>;
-    },
-  };
+  const client = createMethodClient(APP_METHODS, bridgeTransport(bridge));
+  return { call: client.call as AppMethodsClient['call'] };
 }
 
 let client: AppMethodsClient | null | undefined;

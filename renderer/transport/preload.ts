@@ -1,42 +1,46 @@
-// The AgentHost API over the Electron preload bridge (window.deskhand), as the same HostClient. Renderer only.
-import { HostCallError, type HostClient } from '../../src/host/protocol/create-client.js';
-import { HOST_METHODS, HostEvent } from '../../src/host/protocol/host-api.js';
-import { ErrorInfo } from '../../src/host/protocol/error-info.js';
+// The preload bridge (window.deskhand) as a message transport, so the one client of create-client.ts serves the
+// Electron app too: each invoke's reply becomes a reply message, each bridge event an event message. Renderer only.
+import { createHostClient, type HostClient, type HostTransport } from '../../src/host/protocol/create-client.js';
+import type { HostEvent } from '../../src/host/protocol/host-api.js';
 import type { DeskhandBridge } from '../global.js';
 
-/** A HostClient that calls through `bridge.invoke` and drops events whose seq is not newer. */
-export function createPreloadClient(bridge: DeskhandBridge): HostClient {
-  const listeners = new Set<(event: HostEvent, seq: number) => void>();
-  let lastSeq = -1;
-  let disposed = false;
+/** What the transport needs of a bridge; the app methods' bridge has no events. */
+export interface InvokeBridge {
+  invoke(method: string, params: unknown): Promise<unknown>;
+  onEvent?(listener: (event: HostEvent, seq: number) => void): () => void;
+}
 
-  const unsubscribe = bridge.onEvent((raw, seq) => {
-    const parsed = HostEvent.safeParse(raw);
-    if (!parsed.success || seq <= lastSeq) return;
-    lastSeq = seq;
-    for (const listener of listeners) listener(parsed.data, seq);
-  });
+function isReply(value: unknown): value is { result: unknown } | { error: unknown } {
+  return typeof value === 'object' && value !== null && ('result' in value || 'error' in value);
+}
 
+export function bridgeTransport(bridge: InvokeBridge): HostTransport {
+  const listeners = new Set<(message: unknown) => void>();
+  const deliver = (message: unknown) => listeners.forEach((listener) => listener(message));
+  let stopEvents: (() => void) | null = null;
   return {
-    async call(method, params) {
-      if (disposed) throw new HostCallError('internal', 'The connection to Deskhand closed.');
-      const reply = await bridge.invoke(method, params);
-      if ('error' in reply) {
-        const info = ErrorInfo.safeParse((reply.error as { info?: unknown }).info);
-        throw new HostCallError(reply.error.code, reply.error.message, info.success ? info.data : undefined);
-      }
-      const result = HOST_METHODS[method].result.safeParse(reply.result);
-      if (!result.success) throw new HostCallError('internal', `The host sent a malformed ${method} result.`);
-      return result.data as typeof reply.result;
+    send(message) {
+      const { id, method, params } = message as { id: number; method: string; params: unknown };
+      const failed = (text: string) => deliver({ id, error: { code: 'internal', message: text } });
+      bridge.invoke(method, params).then(
+        (reply) => (isReply(reply) ? deliver({ id, ...reply }) : failed(`Deskhand sent a malformed ${method} reply.`)),
+        (error: unknown) => failed(error instanceof Error ? error.message : String(error)),
+      );
     },
-    onEvent(listener) {
+    onMessage(listener) {
       listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    dispose() {
-      disposed = true;
-      unsubscribe();
-      listeners.clear();
+      stopEvents ??= bridge.onEvent?.((event, seq) => deliver({ event, seq })) ?? null;
+      return () => {
+        listeners.delete(listener);
+        if (listeners.size > 0) return;
+        stopEvents?.();
+        stopEvents = null;
+      };
     },
   };
+}
+
+/** The AgentHost API over the preload bridge: the same HostClient as over the WebSocket. */
+export function createPreloadClient(bridge: DeskhandBridge): HostClient {
+  return createHostClient(bridgeTransport(bridge as unknown as InvokeBridge));
 }

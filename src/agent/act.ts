@@ -1,7 +1,7 @@
 // Step phase: carry out an action and wait for the screen to settle, for runs and reruns alike. Node only.
 import type { Frame, Operator } from '../desktop/types.js';
 import type { Action } from '../glm/actions.js';
-import type { RunEvent, StepTimings } from '../host/protocol/run-events.js';
+import type { RunEvent, StepTimings } from '../run-protocol/run-events.js';
 import { elapsedMs } from './timing.js';
 
 /** What acting needs from a run's or a rerun's step context. */

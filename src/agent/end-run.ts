@@ -1,6 +1,6 @@
 // The end of a run or a rerun: held input released, the session closed, the end announced. Node only.
 import type { Operator } from '../desktop/types.js';
-import { OUTCOME_EXIT_CODES, type Outcome, type RunEvent } from '../host/protocol/run-events.js';
+import { OUTCOME_EXIT_CODES, type Outcome, type RunEvent } from '../run-protocol/run-events.js';
 import type { SessionRecorder } from '../sessions/recorder.js';
 
 /** How a run ended; `exitCode` only where it differs from the outcome's usual code. */

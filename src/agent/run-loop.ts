@@ -3,7 +3,7 @@ import { BackendError, type ChatBackend, type BackendErrorCode } from '../backen
 import { DEFAULT_IMAGE_FORMAT, framesDiffer, type ImageFormat } from '../desktop/encode.js';
 import { DesktopSetupError } from '../desktop/errors.js';
 import type { Display, Frame, Operator } from '../desktop/types.js';
-import type { Outcome, RunEvent } from '../host/protocol/run-events.js';
+import type { Outcome, RunEvent } from '../run-protocol/run-events.js';
 import type { SessionRecorder } from '../sessions/recorder.js';
 import { SessionWriteError } from '../sessions/session-write-error.js';
 import { isAbort } from '../abortable.js';

@@ -1,13 +1,12 @@
 // One step of a run: observe → think → parse → guard → act → record. Node only.
 import type { ChatBackend } from '../backends/chat-backend.js';
-import { mapFramePixelToInput } from '../desktop/coordinates.js';
+import { inputPointOf } from '../desktop/coordinates.js';
 import { frameExtension, type ImageFormat } from '../desktop/encode.js';
 import type { Frame, Operator } from '../desktop/types.js';
-import { parseAnswer } from '../glm/parser.js';
-import { historyTextFromAnswer } from '../glm/parser.js';
+import { historyTextFromAnswer, parseAnswer } from '../glm/parser.js';
 import type { Action, ParsedAnswer } from '../glm/actions.js';
 import type { FrameSize } from '../glm/geometry.js';
-import type { RunEvent, StepTimings } from '../host/protocol/run-events.js';
+import type { RunEvent, StepTimings } from '../run-protocol/run-events.js';
 import type { SessionRecorder } from '../sessions/recorder.js';
 import type { StepRecord } from '../sessions/schema.js';
 import { isAbort } from '../abortable.js';
@@ -78,6 +77,13 @@ export async function runStep(
   }
 }
 
+/** How a recorded step ended: where it aimed, whether it acted, whether the user declined it. */
+interface StepOutcome {
+  inputPoint?: StepRecord['inputPoint'];
+  acted?: boolean;
+  declined?: boolean;
+}
+
 function sizeOf(frame: Frame): FrameSize {
   return { width: frame.width, height: frame.height };
 }
@@ -111,7 +117,7 @@ class StepDraft {
       context.sampling.maxTokens,
     );
     this.timings.parseMs = elapsedMs(parseStart);
-    const inputPoint = parsed.action.point ? mapFramePixelToInput(parsed.action.point, observation.frame) : null;
+    const inputPoint = inputPointOf(parsed.action, observation.frame);
     context.emit({
       type: 'action-parsed',
       step,
@@ -122,11 +128,11 @@ class StepDraft {
     });
 
     if (parsed.action.name === 'none') {
-      await this.record(parsed, inputPoint, false, thought);
+      await this.record(parsed, thought, { inputPoint });
       return { kind: 'unparseable', error: parsed.error ?? 'the answer held no action' };
     }
     if (parsed.action.name === 'done' || parsed.action.name === 'fail') {
-      await this.record(parsed, inputPoint, false, thought);
+      await this.record(parsed, thought, { inputPoint });
       return { kind: 'finished', answer: parsed };
     }
     await this.passGate();
@@ -137,11 +143,11 @@ class StepDraft {
         context.signal,
       ))
     ) {
-      await this.record(parsed, inputPoint, false, thought, true);
+      await this.record(parsed, thought, { inputPoint, declined: true });
       return { kind: 'declined', answer: parsed };
     }
     await this.act(parsed, observation.frame);
-    await this.record(parsed, inputPoint, true, thought);
+    await this.record(parsed, thought, { inputPoint, acted: true });
     const screenChanged = previousFrame === null || context.framesDiffer(previousFrame, observation.frame);
     const next = withActedStep(history, {
       entry: historyTextFromAnswer(thought.answer),
@@ -157,7 +163,7 @@ class StepDraft {
     if (this.recorded || !this.observation) return;
     const answer = parseAnswer(this.answer, this.observation.frame, this.reasoning);
     const parsed = error === null ? answer : { ...answer, error };
-    await this.record(parsed, null, false, null).catch(() => undefined);
+    await this.record(parsed, null).catch(() => undefined);
   }
 
   private async passGate(): Promise<void> {
@@ -209,13 +215,8 @@ class StepDraft {
     await act(this.context, this.step, parsed.action, frame, this.timings);
   }
 
-  private async record(
-    parsed: ParsedAnswer,
-    inputPoint: StepRecord['inputPoint'],
-    acted: boolean,
-    thought: Thought | null,
-    declined = false,
-  ): Promise<void> {
+  private async record(parsed: ParsedAnswer, thought: Thought | null, outcome: StepOutcome = {}): Promise<void> {
+    const { inputPoint = null, acted = false, declined = false } = outcome;
     const observation = this.observation!;
     const recordStart = performance.now();
     const record: StepRecord = {

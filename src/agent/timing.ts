@@ -1,5 +1,5 @@
 // Step timings. Node only.
-import type { StepTimings } from '../host/protocol/run-events.js';
+import type { StepTimings } from '../run-protocol/run-events.js';
 
 /** Milliseconds since `start` (a performance.now() value), rounded to 0.1 ms. */
 export function elapsedMs(start: number): number {

@@ -1,5 +1,5 @@
 // The ChatBackend contract shared by every model backend (local engine, OpenAI-compatible server, replay).
-import type { ErrorInfo } from '../host/protocol/error-info.js';
+import type { ErrorInfo } from '../run-protocol/error-info.js';
 
 /** Packed 8-bit RGB, row-major, no padding. */
 export interface RgbPixels {

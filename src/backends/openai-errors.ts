@@ -1,7 +1,7 @@
 // Turns failures of an OpenAI-compatible server into BackendErrors that tell the user what to fix. Node.
 import { BackendError } from './chat-backend.js';
-import { scrubUrlSecrets } from './url-secrets.js';
-import type { ErrorCode, ErrorParams } from '../host/protocol/error-info.js';
+import { scrubUrlSecrets } from '../url-secrets.js';
+import type { ErrorCode, ErrorParams } from '../run-protocol/error-info.js';
 
 /** Where a request went; `apiKey` is only used to scrub it out of anything quoted from the server. */
 export interface ServerContext {

@@ -1,7 +1,7 @@
 // The ChatBackend for OpenAI-compatible servers (vLLM, SGLang, llama-server, Zhipu): streamed chat completions. Node.
 import { raceAbort, sleep, throwIfAborted } from '../abortable.js';
 import { BackendError, type ChatBackend, type ChatImage, type ChatRequest, type Delta } from './chat-backend.js';
-import { endpointUrl, redactUrl } from './url-secrets.js';
+import { endpointUrl, redactUrl } from '../url-secrets.js';
 import { createChunkTransform } from './openai-chunks.js';
 import {
   badResponseError,

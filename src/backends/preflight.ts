@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { BackendError } from './chat-backend.js';
 import { basicAuthOf } from './openai.js';
 import { serverDetail, statusError, unreachableError, withoutUrlSecrets, type ServerContext } from './openai-errors.js';
-import { endpointUrl, redactUrl } from './url-secrets.js';
+import { endpointUrl, redactUrl } from '../url-secrets.js';
 
 /** Used when neither the user nor the server's /models names the model. */
 export const FALLBACK_MODEL = 'glm-4.1v-9b-thinking';

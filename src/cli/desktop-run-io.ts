@@ -1,30 +1,17 @@
 // What `run` and `sessions rerun` share: the desktop operator and display, the event printer, stop signals and the
 // global stop key. Node only.
-import { findDisplay } from '../desktop/displays.js';
-import { DesktopSetupError } from '../desktop/errors.js';
 import { createNutOperator } from '../desktop/nut-operator.js';
 import { listenForStopKey, STOP_KEY_LABEL } from '../desktop/stop-key.js';
 import type { Display, Operator } from '../desktop/types.js';
+import { openLocalDesktop } from '../run-setup/open-run.js';
 import { jsonPrinter, textPrinter, type EventPrinter } from './progress-printer.js';
-import { UsageError } from './usage.js';
 
-/**
- * The local desktop's operator and the display `id` names (an id or index). Without `id`: `preferredId` when this
- * desktop has it (a rerun's recorded display), else the primary.
- */
-export async function openDesktop(
+/** The local desktop and the display `id` names; without `id`, `preferredId` (a rerun's recorded display) if present. */
+export function cliDesktop(
   id: string | undefined,
   preferredId?: string,
-): Promise<{ operator: Operator; display: Display }> {
-  const operator = await createNutOperator();
-  try {
-    const displays = await operator.displays();
-    const preferred = displays.some((display) => display.id === preferredId) ? preferredId : undefined;
-    return { operator, display: findDisplay(displays, id ?? preferred) };
-  } catch (error) {
-    if (error instanceof DesktopSetupError) throw new UsageError(error.message);
-    throw error;
-  }
+): () => Promise<{ operator: Operator; display: Display }> {
+  return () => openLocalDesktop({ createOperator: () => createNutOperator(), displayId: id, preferredId });
 }
 
 /** JSON lines with --json, else live text (coloured on a terminal). */

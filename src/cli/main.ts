@@ -8,8 +8,9 @@ import { runCommand } from './run-command.js';
 import { serveCommand } from './serve-command.js';
 import { sessionsCommand } from './sessions-command.js';
 import { suiteCommand } from './suite-command.js';
+import { RunSetupError } from '../run-setup/open-run.js';
 import { USAGE, UsageError } from './usage.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../version.js';
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -68,6 +69,7 @@ function reportError(error: unknown, stderr: NodeJS.WritableStream, command: str
     stderr.write(`deskhand: ${terminalSafe(unknownFlag)}\n`);
     return 2;
   }
+  if (error instanceof RunSetupError) return reportError(usageErrorOf(error), stderr, command);
   if (error instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
     stderr.write(`deskhand: ${terminalSafe((error as Error).message)}\nRun \`deskhand --help\` for usage.\n`);
     return 2;
@@ -80,4 +82,10 @@ function reportError(error: unknown, stderr: NodeJS.WritableStream, command: str
     `deskhand: internal error: ${terminalSafe(error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`,
   );
   return 1;
+}
+
+/** A run's setup error is the user's to fix, like a bad flag (exit 2); an unwritable folder gets the flag that moves it. */
+function usageErrorOf(error: RunSetupError): UsageError {
+  if (error.problem !== 'sessions-dir') return new UsageError(error.message);
+  return new UsageError(`${error.message} Pick a writable folder with --sessions-dir DIR or DESKHAND_SESSIONS_DIR.`);
 }

@@ -1,7 +1,7 @@
 // How `deskhand run` shows a run: JSON lines for programs, or live text for people. Node only.
 import { describeAction } from '../glm/describe-action.js';
-import { MarkupStripper } from '../glm/markup-stripper.js';
-import type { RunEvent } from '../host/protocol/run-events.js';
+import { MarkupStripper } from '../run-protocol/markup-stripper.js';
+import type { RunEvent } from '../run-protocol/run-events.js';
 import { jsonLine, terminalSafe as safe } from './terminal-text.js';
 
 export type EventPrinter = (event: RunEvent) => void;

@@ -1,14 +1,14 @@
 // `deskhand sessions rerun ID`: a recorded session's actions again, as a macro, each after a screen check. Node only.
 import { parseArgs } from 'node:util';
 import type { Display } from '../desktop/types.js';
-import { runStartEvent } from '../host/protocol/run-events.js';
+import { runStartEvent } from '../run-protocol/run-events.js';
 import { planReplay, type ReplayPlan } from '../rerun/plan-steps.js';
 import { rerunSession } from '../rerun/rerun-loop.js';
 import { sizesMap } from '../rerun/scale-action.js';
 import { VERIFY_MODES, type VerifyMode } from '../rerun/thresholds.js';
-import { newSessionInfo } from '../sessions/new-session.js';
-import { eventPrinter, listenForStop, openDesktop } from './desktop-run-io.js';
-import { openCliSession, parseSessionFlags, RUN_SESSION_OPTIONS } from './run-session-flags.js';
+import { openRun } from '../run-setup/open-run.js';
+import { cliDesktop, eventPrinter, listenForStop } from './desktop-run-io.js';
+import { parseSessionFlags, printRetention, RUN_SESSION_OPTIONS } from './run-session-flags.js';
 import { openSession, type SessionsIo } from './sessions-args.js';
 import { sessionsDirFromFlag } from './sessions-dir-flag.js';
 import { UsageError } from './usage.js';
@@ -41,17 +41,19 @@ export async function rerunCommand(args: string[], io: Io): Promise<number> {
   // Recorded `type` steps keep {{secret:NAME}}: each must be given again, as for `run`, before anything is done.
   const typedText = plan.steps.map((step) => step.action.text ?? '').join('\n');
   const sessionFlags = parseSessionFlags(values, env, typedText);
-  const { operator: desktop, display } = await openDesktop(values.display, source.info.display.id);
-  checkDisplayMaps(plan, display);
   const task = `rerun of ${source.info.id}: ${source.info.task}`;
   const backend = { kind: 'rerun', model: source.info.backend.model };
-  const { recorder, operator } = await openCliSession({
-    sessionsDir,
-    info: newSessionInfo({ task, backend, baseUrl: null, display, maxSteps: plan.steps.length + 1 }),
-    flags: sessionFlags,
-    operator: desktop,
-    stderr: io.stderr,
-  });
+  const { operator, display, recorder } = await openRun(
+    { task, secretsIn: typedText, maxSteps: plan.steps.length + 1, sessionsDir, retention: sessionFlags.retention },
+    {
+      backend: async () => ({ backend, baseUrl: null }),
+      desktop: cliDesktop(values.display, source.info.display.id),
+      checkDisplay: (display) => checkDisplayMaps(plan, display),
+      secrets: sessionFlags.secrets,
+      redactor: sessionFlags.redactor,
+      onRetention: printRetention(io.stderr),
+    },
+  );
   const print = eventPrinter(values.json, io.stdout);
   print(runStartEvent(recorder, { task, backend, display }));
   const stop = listenForStop(io.signals ?? process, { env, stderr: io.stderr });

@@ -8,11 +8,11 @@ import { createOpenAIBackend } from '../backends/openai.js';
 import { createReplayBackend } from '../backends/replay.js';
 import { createLocalBackend } from '../backends/local.js';
 import { DesktopSetupError } from '../desktop/errors.js';
-import { runStartEvent } from '../host/protocol/run-events.js';
-import { newSessionInfo } from '../sessions/new-session.js';
-import { eventPrinter, listenForStop, openDesktop } from './desktop-run-io.js';
+import { runStartEvent } from '../run-protocol/run-events.js';
+import { openRun } from '../run-setup/open-run.js';
+import { cliDesktop, eventPrinter, listenForStop } from './desktop-run-io.js';
 import { confirmPolicyFromFlags, createTerminalConfirm } from './terminal-confirm.js';
-import { openCliSession, parseSessionFlags, RUN_SESSION_OPTIONS } from './run-session-flags.js';
+import { parseSessionFlags, printRetention, RUN_SESSION_OPTIONS } from './run-session-flags.js';
 import { DEFAULT_IMAGE_FORMAT, type ImageFormat } from '../desktop/encode.js';
 import { sessionsDirFromFlag } from './sessions-dir-flag.js';
 import { positiveInteger, UsageError } from './usage.js';
@@ -73,15 +73,16 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
   const sessionsDir = sessionsDirFromFlag(values['sessions-dir'], io.env);
   const sessionFlags = parseSessionFlags(values, io.env, task);
   const confirmPolicy = confirmPolicyFromFlags(values);
-  const { backend, baseUrl } = await createBackend(values, io.env, io.stderr);
-  const { operator, display } = await openDesktop(values.display);
-  const { recorder, operator: actingOperator } = await openCliSession({
-    sessionsDir,
-    info: newSessionInfo({ task, backend, baseUrl, display, maxSteps, imageFormat, maxTokens }),
-    flags: sessionFlags,
-    operator,
-    stderr: io.stderr,
-  });
+  const { backend, operator, display, recorder } = await openRun(
+    { task, secretsIn: task, maxSteps, imageFormat, maxTokens, sessionsDir, retention: sessionFlags.retention },
+    {
+      backend: () => createBackend(values, io.env, io.stderr),
+      desktop: cliDesktop(values.display),
+      secrets: sessionFlags.secrets,
+      redactor: sessionFlags.redactor,
+      onRetention: printRetention(io.stderr),
+    },
+  );
   const print = eventPrinter(values.json, io.stdout);
   print(runStartEvent(recorder, { task, backend, display }));
   const terminalConfirm =
@@ -91,7 +92,7 @@ export async function runCommand(args: string[], io: Io): Promise<number> {
     const result = await runAgent({
       task,
       backend,
-      operator: actingOperator,
+      operator,
       display,
       recorder,
       maxSteps,

@@ -1,12 +1,8 @@
 // `deskhand run`'s session flags: --secret NAME=ENV_VAR (repeatable), --keep-sessions N and --keep-gb X (or
-// DESKHAND_KEEP_SESSIONS / DESKHAND_KEEP_GB), and the session they open. Node only.
-import { environmentSecrets, secretNamesIn, withSecretTyping, type SecretSource } from '../agent/secrets.js';
-import type { Operator } from '../desktop/types.js';
-import { SessionRecorder } from '../sessions/recorder.js';
+// DESKHAND_KEEP_SESSIONS / DESKHAND_KEEP_GB), checked before anything starts. Node only.
+import { environmentSecrets, secretNamesIn, type SecretSource } from '../agent/secrets.js';
 import { Redactor } from '../sessions/redact.js';
-import { applyRetention, type RetentionPolicy } from '../sessions/retention.js';
-import type { SessionInfo } from '../sessions/schema.js';
-import { SessionWriteError } from '../sessions/session-write-error.js';
+import { retentionPolicy, type RetentionPolicy, type RetentionResult } from '../sessions/retention.js';
 import { secretVariables } from './secret-flags.js';
 import { positiveInteger, UsageError } from './usage.js';
 
@@ -22,8 +18,6 @@ export interface SessionFlags {
   redactor: Redactor;
   retention: RetentionPolicy;
 }
-
-const BYTES_PER_GB = 1024 ** 3;
 
 /** Checks the flags before anything starts: every secret the instruction names must be given and set. */
 export function parseSessionFlags(
@@ -44,10 +38,10 @@ export function parseSessionFlags(
   return {
     secrets,
     redactor,
-    retention: {
-      keepSessions: keepSessions === undefined ? null : positiveInteger('--keep-sessions', keepSessions),
-      keepBytes: keepGb === undefined ? null : positiveGb(keepGb) * BYTES_PER_GB,
-    },
+    retention: retentionPolicy(
+      keepSessions === undefined ? null : positiveInteger('--keep-sessions', keepSessions),
+      keepGb === undefined ? null : positiveGb(keepGb),
+    ),
   };
 }
 
@@ -59,29 +53,12 @@ function positiveGb(value: string): number {
   return gb;
 }
 
-/** The run's recorder and its operator (typing secrets); old sessions beyond the limits are removed. */
-export async function openCliSession(options: {
-  sessionsDir: string;
-  info: SessionInfo;
-  flags: SessionFlags;
-  operator: Operator;
-  stderr: NodeJS.WritableStream;
-}): Promise<{ recorder: SessionRecorder; operator: Operator }> {
-  const { flags, stderr } = options;
-  const recorder = await SessionRecorder.create(options.sessionsDir, options.info, { redactor: flags.redactor }).catch(
-    (error: unknown) => {
-      if (!(error instanceof SessionWriteError)) throw error;
-      throw new UsageError(`${error.message} Pick a writable folder with --sessions-dir DIR or DESKHAND_SESSIONS_DIR.`);
-    },
-  );
-  const retention = await applyRetention(options.sessionsDir, flags.retention, recorder.id).catch((error: unknown) => ({
-    removed: [],
-    problems: [String(error)],
-  }));
-  if (retention.removed.length > 0) {
-    stderr.write(`deskhand: removed ${retention.removed.length} old session(s) to stay within the retention limits\n`);
-  }
-  for (const problem of retention.problems) stderr.write(`deskhand: an old session could not be removed: ${problem}\n`);
-  const operator = withSecretTyping(options.operator, flags.secrets, (value) => flags.redactor.markSecret(value));
-  return { recorder, operator };
+/** Says on stderr what retention removed and what it could not remove. */
+export function printRetention(stderr: NodeJS.WritableStream): (result: RetentionResult) => void {
+  return (result) => {
+    if (result.removed.length > 0) {
+      stderr.write(`deskhand: removed ${result.removed.length} old session(s) to stay within the retention limits\n`);
+    }
+    for (const problem of result.problems) stderr.write(`deskhand: an old session could not be removed: ${problem}\n`);
+  };
 }

@@ -1,6 +1,6 @@
 // `deskhand run --confirm`: asks y/N on the terminal before a risky action; no answer means no. Node only.
 import { createInterface } from 'node:readline';
-import { confirmWhenRisky } from '../agent/risk-policy.js';
+import { confirmWhenRisky } from '../agent/confirmation-policy.js';
 import type { ConfirmAction, ConfirmRequest } from '../agent/run-step.js';
 import { ConfirmationPolicy } from '../host/protocol/settings.js';
 import { describeAction } from '../glm/describe-action.js';

@@ -5,6 +5,14 @@ import type { Frame, Rect } from './types.js';
 /** The input library's coordinate space: physical pixels (X11) or logical points (macOS, DPI-unaware Windows). */
 export type InputSpace = 'physical' | 'logical';
 
+/** Where `action` lands in input space (what steps record and the live view marks); null for actions without a point. */
+export function inputPointOf(
+  action: { point?: PixelPoint | null },
+  frame: Pick<Frame, 'width' | 'height' | 'bounds'>,
+): { x: number; y: number } | null {
+  return action.point ? mapFramePixelToInput(action.point, frame) : null;
+}
+
 /**
  * Maps a pixel of a frame to the input library's coordinates. The pixel's centre is scaled by bounds/frame size,
  * so this holds for physical or logical bounds and for downscaled captures alike; the result is clamped inside

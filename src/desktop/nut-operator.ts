@@ -1,5 +1,6 @@
 // The Operator for the local desktop: xrandr displays, nut-js capture and input, settle detection. Node only.
 import type { Action, PixelPoint } from '../glm/actions.js';
+import { typedAction } from '../glm/typed-action.js';
 import { createCapturer, type CaptureLog, type CaptureMethod } from './capture.js';
 import { mapFramePixelToInput } from './coordinates.js';
 import { findDisplay, listDisplays } from './displays.js';
@@ -20,7 +21,6 @@ export interface NutOperatorOptions {
 
 /** How long the `wait` action pauses. */
 export const WAIT_ACTION_MS = 5000;
-const DEFAULT_SCROLL_STEPS = 5;
 
 /**
  * Creates the operator. Nothing touches X until the first call; set DISPLAY before that. Display lists are cached
@@ -53,11 +53,6 @@ export async function createNutOperator(options: NutOperatorOptions = {}): Promi
   };
 }
 
-function requirePoint(point: PixelPoint | null, action: Action, field: string): PixelPoint {
-  if (point === null) throw new Error(`Action ${action.name} needs ${field}`);
-  return point;
-}
-
 /** The input calls executeAction makes (NutInput, or a fake in unit tests). */
 export type ActionInput = Pick<NutInput, 'click' | 'hover' | 'doubleClick' | 'drag' | 'pressChord' | 'type' | 'scroll'>;
 
@@ -69,27 +64,27 @@ export async function executeAction(
   signal: AbortSignal,
 ): Promise<void> {
   signal.throwIfAborted();
-  const at = (point: PixelPoint | null, field = 'a point'): InputPoint =>
-    mapFramePixelToInput(requirePoint(point, action, field), frame);
-  switch (action.name) {
+  const typed = typedAction(action);
+  const at = (point: PixelPoint): InputPoint => mapFramePixelToInput(point, frame);
+  switch (typed.name) {
     case 'left_click':
-      return input.click(at(action.point), 'left', signal);
+      return input.click(at(typed.point), 'left', signal);
     case 'right_click':
-      return input.click(at(action.point), 'right', signal);
+      return input.click(at(typed.point), 'right', signal);
     case 'middle_click':
-      return input.click(at(action.point), 'middle', signal);
+      return input.click(at(typed.point), 'middle', signal);
     case 'hover':
-      return input.hover(at(action.point), signal);
+      return input.hover(at(typed.point), signal);
     case 'left_double_click':
-      return input.doubleClick(at(action.point), signal);
+      return input.doubleClick(at(typed.point), signal);
     case 'left_drag':
-      return input.drag(at(action.point), at(action.endPoint, 'an end point'), signal);
+      return input.drag(at(typed.point), at(typed.endPoint), signal);
     case 'key':
-      return input.pressChord(action.keys ?? [], signal);
+      return input.pressChord(typed.keys, signal);
     case 'type':
-      return input.type(action.text ?? '', signal);
+      return input.type(typed.text, signal);
     case 'scroll':
-      return input.scroll(at(action.point), action.direction ?? 'down', action.steps ?? DEFAULT_SCROLL_STEPS, signal);
+      return input.scroll(at(typed.point), typed.direction, typed.steps, signal);
     case 'wait':
       return sleep(WAIT_ACTION_MS, signal);
     case 'done':

@@ -1,13 +1,12 @@
 // GLM-4.1V image preprocessing: a captured frame → vision-encoder pixel_values and image_grid_thw. Node only.
-import { toRgb } from '../desktop/encode.js';
-import type { Frame } from '../desktop/types.js';
+import { toRgb, type RawPixels } from '../imaging/rgb.js';
 import { buildNormalizeLut, patchifyRgb, patchValues } from './patchify.js';
 import type { PreprocessorConfig } from './preprocessor-config.js';
 import { resizeRgb, type RgbImage } from './resize-rgb.js';
 import { smartResize } from './smart-resize.js';
 
 /** The pixels of a frame; a desktop `Frame` fits. */
-export type FramePixels = Pick<Frame, 'pixels' | 'channelOrder' | 'width' | 'height'>;
+export type FramePixels = RawPixels;
 
 export interface PreprocessOptions {
   /**

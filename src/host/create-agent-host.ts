@@ -1,14 +1,13 @@
 // The composition root of the agent host: settings, runs, sessions and the API handlers, for every transport. Node only.
 import type { SecretSource } from '../agent/secrets.js';
 import { createNutOperator } from '../desktop/nut-operator.js';
-import { findDisplay } from '../desktop/displays.js';
-import { DesktopSetupError } from '../desktop/errors.js';
 import type { Display, Operator } from '../desktop/types.js';
 import { withCaptureHooks, type CaptureHooks } from '../desktop/capture-hooks.js';
 import type { HostEvent, RunStartParams } from './protocol/host-api.js';
 import type { Settings } from './protocol/settings.js';
+import { openLocalDesktop, openRunTarget, openSetupDesktop } from '../run-setup/open-run.js';
 import { createBackend, serverOf, testBackend } from './backend-resolver.js';
-import { dispatchCall, HostError } from './dispatcher.js';
+import { dispatchCall } from './dispatcher.js';
 import type { AgentHost, HostHandlers, KeyStore } from './host-service.js';
 import { LocalBackendPool, type CreateLocalBackend } from './local-backends.js';
 import { locateOnScreen } from './locate.js';
@@ -22,6 +21,9 @@ import { exportPath, exportFileName } from './protocol/session-transfer.js';
 import { exportSessionFile, importUploadedArchive } from './session-transfer.js';
 import { readSession } from '../sessions/reader.js';
 import { join, resolve, sep } from 'node:path';
+
+/** main/ passes its window hiding in; it reaches the desktop's types only through the host. */
+export type { CaptureHooks };
 
 export interface AgentHostOptions {
   sessionsDir: string;
@@ -62,14 +64,14 @@ export async function createAgentHost(options: AgentHostOptions): Promise<Deskha
     settings: Settings,
     displayId: string | undefined,
   ): Promise<{ operator: Operator; display: Display }> => {
-    try {
-      const created = await createOperator(settings);
-      const operator = options.captureHooks ? withCaptureHooks(created, options.captureHooks) : created;
-      return { operator, display: findDisplay(await operator.displays(), displayId) };
-    } catch (error) {
-      if (error instanceof DesktopSetupError) throw new HostError('config', error.message);
-      throw error;
-    }
+    const hooks = options.captureHooks;
+    return openLocalDesktop({
+      createOperator: async () => {
+        const created = await createOperator(settings);
+        return hooks ? withCaptureHooks(created, hooks) : created;
+      },
+      displayId,
+    });
   };
   const localBackends = new LocalBackendPool(options.createLocalBackend);
   const downloads = new ModelDownloads({ ...options.models, emit });
@@ -105,7 +107,8 @@ export async function createAgentHost(options: AgentHostOptions): Promise<Deskha
       runs.confirm(runId, confirmationId, approve),
       { ok: true }
     ),
-    'displays.list': async () => (await openDesktop(settingsStore.get(), undefined)).operator.displays(),
+    'displays.list': async () =>
+      (await openSetupDesktop(() => openDesktop(settingsStore.get(), undefined))).operator.displays(),
     'sessions.list': (filter) => querySessions(options.sessionsDir, filter),
     'sessions.get': ({ sessionId }) => getSession(options.sessionsDir, sessionId),
     'sessions.delete': async ({ sessionId }) => {
@@ -126,8 +129,10 @@ export async function createAgentHost(options: AgentHostOptions): Promise<Deskha
     'backend.test': (connection) => testBackend(connection, options.keyStore, localBackends),
     ...modelHandlers(downloads),
     locate: async ({ query, backend: spec, displayId }) => {
-      const { backend, baseUrl } = await resolveBackend(spec);
-      const { operator, display } = await openDesktop(settingsStore.get(), displayId);
+      const { backend, baseUrl, operator, display } = await openRunTarget({
+        backend: () => resolveBackend(spec),
+        desktop: () => openDesktop(settingsStore.get(), displayId),
+      });
       return locateOnScreen({ query, backend, baseUrl, operator, display, sessionsDir: options.sessionsDir });
     },
   };

@@ -1,6 +1,6 @@
 // The contract between the transports (WebSocket, Electron IPC, tests) and the agent host. Node only.
 import type { HostEvent, HostMethodName, HostResult } from './protocol/host-api.js';
-import type { ErrorInfo } from './protocol/error-info.js';
+import type { ErrorInfo } from '../run-protocol/error-info.js';
 import type { HOST_METHODS } from './protocol/host-api.js';
 import type { SessionExportFormat, SessionImportReply } from './protocol/session-transfer.js';
 import type { SessionExportFile } from './session-transfer.js';

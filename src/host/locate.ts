@@ -6,7 +6,7 @@ import type { Display, Operator } from '../desktop/types.js';
 import type { ChatBackend } from '../backends/chat-backend.js';
 import { emptyAction } from '../glm/actions.js';
 import { buildGroundingPrompt, parseGroundingBox } from '../glm/grounding.js';
-import { stripMarkup } from '../glm/markup-stripper.js';
+import { stripMarkup } from '../run-protocol/markup-stripper.js';
 import { SessionRecorder } from '../sessions/recorder.js';
 import { newSessionInfo } from '../sessions/new-session.js';
 

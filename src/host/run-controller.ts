@@ -2,17 +2,18 @@
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_SAMPLING, type RunHistory } from '../agent/history.js';
 import { PauseGate } from '../agent/pause-gate.js';
-import { confirmWhenRisky } from '../agent/risk-policy.js';
+import { confirmWhenRisky } from '../agent/confirmation-policy.js';
 import { runAgent } from '../agent/run-loop.js';
 import type { ConfirmRequest } from '../agent/run-step.js';
 import type { ChatBackend } from '../backends/chat-backend.js';
 import type { Display, Operator } from '../desktop/types.js';
 import type { HostEvent, RunStartParams } from './protocol/host-api.js';
-import { runStartEvent } from './protocol/run-events.js';
+import { runStartEvent } from '../run-protocol/run-events.js';
 import type { Settings } from './protocol/settings.js';
-import { newSessionInfo } from '../sessions/new-session.js';
+import { retentionPolicy } from '../sessions/retention.js';
+import { openRun } from '../run-setup/open-run.js';
 import type { SecretSource } from '../agent/secrets.js';
-import { keyStoreSecrets, openRunSession } from './run-session.js';
+import { keyStoreSecrets } from './run-session.js';
 import { HostError } from './dispatcher.js';
 
 export interface RunControllerDeps {
@@ -65,27 +66,29 @@ export class RunController {
       throw new HostError('not-found', 'That run is not known to this window any more; start a new run instead.');
     }
     const settings = this.deps.settings();
-    const { backend, baseUrl } = await this.deps.resolveBackend(params.backend);
-    const desktop = await this.deps.openDesktop(settings, params.displayId);
-    const display = desktop.display;
     const maxSteps = params.maxSteps ?? settings.loop.maxSteps;
-    const { recorder, operator } = await openRunSession({
-      sessionsDir: this.deps.sessionsDir,
-      info: newSessionInfo({
+    const { keepSessions, keepGb } = settings.retention;
+    const { backend, display, recorder, operator } = await openRun(
+      {
         task: params.instruction,
-        backend,
-        baseUrl,
-        display,
+        secretsIn: params.instruction,
         maxSteps,
         imageFormat: settings.loop.imageFormat,
         ...(continued && { followUp: { of: continued.sessionId, conversationId: continued.conversationId } }),
         maxTokens: settings.loop.maxTokens,
-      }),
-      operator: desktop.operator,
-      secrets: this.deps.secrets ?? keyStoreSecrets({ get: async () => undefined }),
-      retention: settings.retention,
-      onProblem: (message) => this.deps.emit({ type: 'error', message }),
-    });
+        sessionsDir: this.deps.sessionsDir,
+        retention: retentionPolicy(keepSessions, keepGb),
+      },
+      {
+        backend: () => this.deps.resolveBackend(params.backend),
+        desktop: () => this.deps.openDesktop(settings, params.displayId),
+        secrets: this.deps.secrets ?? keyStoreSecrets({ get: async () => undefined }),
+        onRetention: ({ problems }) => {
+          for (const problem of problems)
+            this.deps.emit({ type: 'error', message: `An old session could not be removed: ${problem}` });
+        },
+      },
+    );
     const run: ActiveRun = {
       runId: randomUUID(),
       sessionId: recorder.id,

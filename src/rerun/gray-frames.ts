@@ -1,6 +1,6 @@
 // Turns a recorded JPEG and a fresh capture into grayscale images of the same size, for compare-frames. Node only.
 import sharp, { type Sharp } from 'sharp';
-import { toRgb } from '../desktop/encode.js';
+import { toRgb } from '../imaging/rgb.js';
 import type { Frame } from '../desktop/types.js';
 import type { GrayImage } from './compare-frames.js';
 

@@ -2,7 +2,7 @@
 import { isAbort } from '../abortable.js';
 import { endRun, type RunEnding } from '../agent/end-run.js';
 import { DesktopSetupError } from '../desktop/errors.js';
-import type { Outcome } from '../host/protocol/run-events.js';
+import type { Outcome } from '../run-protocol/run-events.js';
 import type { ReplayPlan } from './plan-steps.js';
 import { recordEnding, rerunStep, type RerunContext } from './rerun-step.js';
 

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { isAbort } from '../abortable.js';
 import { act } from '../agent/act.js';
 import { elapsedMs, emptyStepTimings } from '../agent/timing.js';
-import { mapFramePixelToInput } from '../desktop/coordinates.js';
+import { inputPointOf } from '../desktop/coordinates.js';
 import { DEFAULT_IMAGE_FORMAT, encodeFrame, frameExtension } from '../desktop/encode.js';
 import type { Frame, Operator } from '../desktop/types.js';
 import type { Action } from '../glm/actions.js';
-import type { RunEvent, StepTimings } from '../host/protocol/run-events.js';
+import type { RunEvent, StepTimings } from '../run-protocol/run-events.js';
 import type { SessionRecorder } from '../sessions/recorder.js';
 import type { StepRecord } from '../sessions/schema.js';
 import { comparisonTargets } from './compare-frames.js';
@@ -73,7 +73,7 @@ class RerunDraft {
     context.emit({ type: 'step-start', step });
     const verdict = await this.observe();
     const action = this.actionOn(verdict.frame);
-    const inputPoint = action.point ? mapFramePixelToInput(action.point, verdict.frame) : null;
+    const inputPoint = inputPointOf(action, verdict.frame);
     context.emit({ type: 'action-parsed', step, action, explanation: this.explanation(), error: null, inputPoint });
     if (!verdict.matched && verdict.worst && context.verify !== 'off') {
       const report = describeMismatch({ step, sourceStep: planned.sourceStep, action }, verdict.worst, context.verify);
@@ -135,7 +135,7 @@ class RerunDraft {
       memory: this.planned.memory,
       action,
       error,
-      inputPoint: acted && action.point ? mapFramePixelToInput(action.point, frame) : null,
+      inputPoint: acted ? inputPointOf(action, frame) : null,
       acted,
       timings: this.timings,
       usage: { promptTokens: null, completionTokens: null },

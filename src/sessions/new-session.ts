@@ -1,14 +1,13 @@
 // The first session.json of a run, the same for the CLI, the app host and locate. Node only.
-import type { ChatBackend } from '../backends/chat-backend.js';
 import { DEFAULT_IMAGE_FORMAT, type ImageFormat } from '../desktop/encode.js';
 import type { Display } from '../desktop/types.js';
-import { VERSION } from '../cli/version.js';
+import { VERSION } from '../version.js';
 import { newSessionId, redactUrl } from './paths.js';
 import { SESSION_FORMAT_VERSION, type SessionInfo } from './schema.js';
 
 export function newSessionInfo(run: {
   task: string;
-  backend: Pick<ChatBackend, 'kind' | 'model'>;
+  backend: Pick<SessionInfo['backend'], 'kind' | 'model'>;
   baseUrl: string | null;
   display: Pick<Display, 'id' | 'bounds' | 'scaleFactor'>;
   maxSteps: number;

@@ -1,6 +1,6 @@
 // Where sessions live by default: the OS's app-data folder (XDG on Linux). Node only.
 import { join } from 'node:path';
-import { redactUrl as redactServerUrl } from '../backends/url-secrets.js';
+import { redactUrl as redactServerUrl } from '../url-secrets.js';
 import { appDataDir } from '../app-dirs.js';
 
 /** The default sessions folder for this OS and environment. */

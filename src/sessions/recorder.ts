@@ -3,7 +3,7 @@
 import { boundedStep, FIELD_LIMITS, truncated } from './field-limits.js';
 import { join } from 'node:path';
 import { SessionInfo, StepRecord, type SessionInfo as SessionInfoType } from './schema.js';
-import type { Outcome } from '../host/protocol/run-events.js';
+import type { Outcome } from '../run-protocol/run-events.js';
 import { LOCK_FILE, lockFileText } from './recording-lock.js';
 import { Redactor } from './redact.js';
 import { diskSessionFiles, type SessionFiles } from './session-files.js';

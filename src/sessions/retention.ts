@@ -13,6 +13,13 @@ export interface RetentionPolicy {
   keepBytes: number | null;
 }
 
+const BYTES_PER_GB = 1024 ** 3;
+
+/** The policy for limits given as a session count and gigabytes (CLI flags, the app's settings). */
+export function retentionPolicy(keepSessions: number | null, keepGb: number | null): RetentionPolicy {
+  return { keepSessions, keepBytes: keepGb === null ? null : keepGb * BYTES_PER_GB };
+}
+
 export interface RetentionCandidate {
   id: string;
   dir: string;

@@ -1,7 +1,7 @@
 // The on-disk session format: session.json and one steps.jsonl line per step. Node only (shared by writer and reader).
 import { z } from 'zod';
 import { Action } from '../glm/actions.js';
-import { Outcome, StepTimings } from '../host/protocol/run-events.js';
+import { Outcome, StepTimings } from '../run-protocol/run-events.js';
 
 export const SESSION_FORMAT_VERSION = 1;
 

@@ -1,6 +1,6 @@
 // Runs one `deskhand run` as a child process on a task's display and follows its --json events. Node only.
 import { spawn } from 'node:child_process';
-import { RunEvent, type Outcome } from '../host/protocol/run-events.js';
+import { RunEvent, type Outcome } from '../run-protocol/run-events.js';
 
 /** How one agent run ended, as the suite needs it. */
 export interface AgentRunResult {

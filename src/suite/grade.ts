@@ -1,5 +1,5 @@
 // Turns how a run ended and what the check saw into success or one failure reason. Pure logic, no I/O. Node only.
-import type { Outcome } from '../host/protocol/run-events.js';
+import type { Outcome } from '../run-protocol/run-events.js';
 import type { CheckResult } from './task.js';
 import { z } from 'zod';
 

@@ -1,7 +1,7 @@
 // Runs tasks: for each attempt a fresh desktop and HOME, setup, one agent run, the outside check, teardown. Node only.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Outcome } from '../host/protocol/run-events.js';
+import type { Outcome } from '../run-protocol/run-events.js';
 import { readSession } from '../sessions/reader.js';
 import { spawnAgentRun, type AgentRunner } from './agent-runner.js';
 import { gradeAttempt, type FailureReason } from './grade.js';

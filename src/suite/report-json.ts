@@ -1,6 +1,6 @@
 // The suite report: per-task and overall success rates and run numbers, as a zod schema and its builder. Node only.
 import { z } from 'zod';
-import { Outcome } from '../host/protocol/run-events.js';
+import { Outcome } from '../run-protocol/run-events.js';
 import { FailureReason } from './grade.js';
 import type { TaskAttempt } from './harness.js';
 import { mean } from './run-metrics.js';

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunEvent } from '../../src/host/protocol/run-events.js';
+import type { RunEvent } from '../../src/run-protocol/run-events.js';
 import { readSession } from '../../src/sessions/reader.js';
 import { modelPointOf } from '../fixtures/pages/form-layout.js';
 import { FORM_PAGE_URL, openPageInChromium, waitForInputReady, type ChromiumPage } from '../support/chromium.js';

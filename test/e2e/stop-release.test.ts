@@ -9,7 +9,7 @@ import { PauseGate } from '../../src/agent/pause-gate.js';
 import { runAgent } from '../../src/agent/run-loop.js';
 import { createNutOperator } from '../../src/desktop/nut-operator.js';
 import type { Display, Operator } from '../../src/desktop/types.js';
-import type { RunEvent } from '../../src/host/protocol/run-events.js';
+import type { RunEvent } from '../../src/run-protocol/run-events.js';
 import { newSessionInfo } from '../../src/sessions/new-session.js';
 import { SessionRecorder } from '../../src/sessions/recorder.js';
 import { FakeBackend } from '../support/fake-agent-parts.js';

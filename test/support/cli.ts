@@ -1,7 +1,7 @@
 // Runs the built `bin/deskhand` as a child process and follows its --json events. Node only (tests).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
-import { RunEvent } from '../../src/host/protocol/run-events.js';
+import { RunEvent } from '../../src/run-protocol/run-events.js';
 
 export const DESKHAND_BIN = resolve(import.meta.dirname, '../../bin/deskhand');
 

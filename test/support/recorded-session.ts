@@ -1,7 +1,7 @@
 // Writes a session through the real SessionRecorder with real image frames, for report and archive tests. Node only.
 import sharp from 'sharp';
 import { emptyAction, type Action } from '../../src/glm/actions.js';
-import type { Outcome } from '../../src/host/protocol/run-events.js';
+import type { Outcome } from '../../src/run-protocol/run-events.js';
 import { SessionRecorder } from '../../src/sessions/recorder.js';
 import { SESSION_FORMAT_VERSION, type StepRecord } from '../../src/sessions/schema.js';
 

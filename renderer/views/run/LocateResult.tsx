@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { HostResult } from '../../../src/host/protocol/host-api.js';
 import { FrameImage } from '../../components/FrameImage.js';
 import { boxRect } from '../../lib/action-overlay.js';
-import { stripMarkup } from '../../../src/glm/markup-stripper.js';
+import { stripMarkup } from '../../../src/run-protocol/markup-stripper.js';
 
 export function LocateResult({ result }: { result: HostResult<'locate'> }) {
   const { t } = useTranslation();

@@ -1,6 +1,6 @@
 // How a run ended: done, fail, stopped, … with the run's message, and Retry after an error. Renderer.
 import { useTranslation } from 'react-i18next';
-import type { Outcome } from '../../../src/host/protocol/run-events.js';
+import type { Outcome } from '../../../src/run-protocol/run-events.js';
 import { Icon, type IconName } from '../../components/Icon.js';
 import { errorText } from '../../lib/error-text.js';
 import { useStartRun } from './use-start-run.js';

@@ -8,7 +8,7 @@ import type { StepState } from '../../state/app-state.js';
 import { useAppStore } from '../../state/app-store.js';
 import { StepScreenshot } from './StepScreenshot.js';
 import { ThinkingPanel } from './ThinkingPanel.js';
-import { stripMarkup } from '../../../src/glm/markup-stripper.js';
+import { stripMarkup } from '../../../src/run-protocol/markup-stripper.js';
 
 /** The step's state; steps are usually stored at index step - 1. */
 function selectStep(steps: StepState[] | undefined, step: number): StepState | undefined {

@@ -1,7 +1,7 @@
 // Starts a run (or a follow-up of one) with the run form's backend and display. Renderer.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText, shownError, type ShownError } from '../../lib/error-text.js';
+import { usePendingCall } from '../../components/use-pending-call.js';
 import { useHost } from '../../host/host-context.js';
 import { runBackend } from '../../lib/backend-choice.js';
 import { showStartedRun, useAppStore } from '../../state/app-store.js';
@@ -20,8 +20,7 @@ export interface StartRun {
 export function useStartRun(): StartRun {
   const client = useHost();
   const { t } = useTranslation();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<ShownError | null>(null);
+  const { pending, error, setError, run } = usePendingCall();
   const [last, setLast] = useState<{ instruction: string; continueRunId?: string } | null>(null);
 
   const start = async (instruction: string, continueRunId?: string) => {
@@ -29,12 +28,10 @@ export function useStartRun(): StartRun {
     const backend = runBackend(choice.selected, choice, useAppStore.getState().settings);
     setLast({ instruction, ...(continueRunId ? { continueRunId } : {}) });
     if (!backend) {
-      setError({ message: t('run.needBaseUrl') });
+      setError(t('run.needBaseUrl'));
       return false;
     }
-    setPending(true);
-    setError(null);
-    try {
+    return run(async () => {
       const task = instruction.trim();
       const started = await client.call('run.start', {
         instruction: task,
@@ -43,16 +40,10 @@ export function useStartRun(): StartRun {
         ...(continueRunId ? { continueRunId } : {}),
       });
       showStartedRun({ ...started, task }, continueRunId !== undefined);
-      return true;
-    } catch (caught) {
-      setError(shownError(caught));
-      return false;
-    } finally {
-      setPending(false);
-    }
+    });
   };
 
   const retry = async () => (last ? start(last.instruction, last.continueRunId) : false);
 
-  return { start, retry, pending, error: error && errorText(t, error) };
+  return { start, retry, pending, error };
 }

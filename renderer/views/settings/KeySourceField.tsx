@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNotice, errorMessage } from '../../components/ErrorNotice.js';
 import { Field } from '../../components/Field.js';
 import { Icon } from '../../components/Icon.js';
+import { usePendingCall } from '../../components/use-pending-call.js';
 import {
   cleanEnvName,
   effectiveKeychainId,
@@ -33,8 +34,7 @@ export function KeySourceField({ value, onChange, presetId, testIdPrefix }: KeyS
   const inKeychain = value.source === 'keychain';
   const [secret, setSecret] = useState('');
   const [checking, setChecking] = useState(false);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, setError, run } = usePendingCall();
 
   // Whether the keychain holds a key under this id, asked again whenever the id changes.
   useEffect(() => {
@@ -70,31 +70,19 @@ export function KeySourceField({ value, onChange, presetId, testIdPrefix }: KeyS
     // A pasted key often brings a line break along; no key starts or ends with white space.
     const key = secret.trim();
     if (!client || !key || pending) return;
-    setPending(true);
-    setError(null);
-    try {
+    await run(async () => {
       await client.call('keychain.set', { id: keychainId, key });
       setSecret('');
       onChange((current) => ({ ...current, keychainId, stored: true }));
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setPending(false);
-    }
+    });
   };
 
   const remove = async () => {
     if (!client || pending) return;
-    setPending(true);
-    setError(null);
-    try {
+    await run(async () => {
       await client.call('keychain.delete', { id: keychainId });
       onChange((current) => ({ ...current, keychainId, stored: false }));
-    } catch (caught) {
-      setError(errorMessage(caught));
-    } finally {
-      setPending(false);
-    }
+    });
   };
 
   const onSecretKey = (event: KeyboardEvent<HTMLInputElement>) => {

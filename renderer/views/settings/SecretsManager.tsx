@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNotice, errorMessage } from '../../components/ErrorNotice.js';
 import { Field } from '../../components/Field.js';
 import { Icon } from '../../components/Icon.js';
+import { usePendingCall } from '../../components/use-pending-call.js';
 import { secretPlaceholder } from '../../lib/secret-names.js';
 import {
   listSecretNames,
@@ -23,8 +24,7 @@ export function SecretsManager({ client }: { client: AppMethodsClient }) {
   const [name, setName] = useState('');
   const [value, setValue] = useState('');
   const [problems, setProblems] = useState<SecretDraftProblems>(NO_PROBLEMS);
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, setError, run: runCall } = usePendingCall();
   const nameInput = useRef<HTMLInputElement>(null);
   const valueInput = useRef<HTMLInputElement>(null);
 
@@ -45,19 +45,7 @@ export function SecretsManager({ client }: { client: AppMethodsClient }) {
     };
   }, [client]);
 
-  const run = async (work: () => Promise<string[]>): Promise<boolean> => {
-    setPending(true);
-    setError(null);
-    try {
-      setNames(await work());
-      return true;
-    } catch (caught) {
-      setError(errorMessage(caught));
-      return false;
-    } finally {
-      setPending(false);
-    }
-  };
+  const run = (work: () => Promise<string[]>): Promise<boolean> => runCall(async () => setNames(await work()));
 
   const store = async (event: FormEvent) => {
     event.preventDefault();

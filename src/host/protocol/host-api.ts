@@ -2,8 +2,8 @@
 // One table, bound twice (Electron IPC in main/, WebSocket in src/host/bind-websocket.ts) and used by the renderer.
 import { z } from 'zod';
 import { Action, ModelPoint } from '../../glm/actions.js';
-import { ErrorInfo } from './error-info.js';
-import { RunEvent } from './run-events.js';
+import { ErrorInfo } from '../../run-protocol/error-info.js';
+import { RunEvent } from '../../run-protocol/run-events.js';
 import { SessionExportFormat } from './session-transfer.js';
 import { BackendConnection, LOCAL_DEVICES, LOCAL_VARIANTS, Settings } from './settings.js';
 
@@ -217,4 +217,6 @@ export const ServerMessage = z.union([
 ]);
 export type ServerMessage = z.infer<typeof ServerMessage>;
 
-export { ModelPoint };
+/** The wire's action and point types, re-exported so the renderer imports only the protocol. */
+export { Action, ModelPoint };
+export type { ActionName } from '../../glm/actions.js';

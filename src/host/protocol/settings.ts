@@ -1,5 +1,6 @@
 // The app's settings, as stored and as the UI edits them. Pure: no Node, no DOM.
 import { z } from 'zod';
+import { ConfirmationPolicy } from '../../run-protocol/confirmation.js';
 
 /** An OpenAI-compatible model server. API keys are never part of settings: see `keyRef`. */
 export const ServerConnection = z.object({
@@ -46,8 +47,7 @@ export type BackendPreset = z.infer<typeof BackendPreset>;
 export const MIN_MAX_TOKENS = 256;
 export const MAX_MAX_TOKENS = 32_768;
 
-export const ConfirmationPolicy = z.enum(['never', 'risky', 'always']);
-export type ConfirmationPolicy = z.infer<typeof ConfirmationPolicy>;
+export { ConfirmationPolicy };
 
 export const Settings = z.object({
   backends: z.array(BackendPreset).max(50),

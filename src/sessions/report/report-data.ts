@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { z } from 'zod';
-import { Outcome, StepTimings } from '../../host/protocol/run-events.js';
+import { Outcome, StepTimings } from '../../run-protocol/run-events.js';
 import { FRAME_NAME } from '../archive/archive-layout.js';
 import type { SessionDetail } from '../reader.js';
 import type { StepRecord } from '../schema.js';

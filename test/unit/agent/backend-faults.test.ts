@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runAgent } from '../../../src/agent/run-loop.js';
 import { createOpenAIBackend } from '../../../src/backends/openai.js';
-import type { RunEvent } from '../../../src/host/protocol/run-events.js';
+import type { RunEvent } from '../../../src/run-protocol/run-events.js';
 import { readSession } from '../../../src/sessions/reader.js';
 import { newSessionInfo } from '../../../src/sessions/new-session.js';
 import { SessionRecorder } from '../../../src/sessions/recorder.js';

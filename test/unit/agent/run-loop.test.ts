@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PauseGate } from '../../../src/agent/pause-gate.js';
 import { runAgent, type RunOptions } from '../../../src/agent/run-loop.js';
 import { BackendError, type ChatBackend } from '../../../src/backends/chat-backend.js';
-import type { RunEvent } from '../../../src/host/protocol/run-events.js';
+import type { RunEvent } from '../../../src/run-protocol/run-events.js';
 import { readSession } from '../../../src/sessions/reader.js';
 import { SessionRecorder } from '../../../src/sessions/recorder.js';
 import { SESSION_FORMAT_VERSION } from '../../../src/sessions/schema.js';

@@ -8,7 +8,7 @@ import { emptyAction, ParsedAnswer } from '../../../src/glm/actions.js';
 import { SessionRecorder } from '../../../src/sessions/recorder.js';
 import { SESSION_FORMAT_VERSION } from '../../../src/sessions/schema.js';
 import { DESKHAND_BIN } from '../../support/cli.js';
-import { VERSION } from '../../../src/cli/version.js';
+import { VERSION } from '../../../src/version.js';
 import packageJson from '../../../package.json' with { type: 'json' };
 
 function deskhand(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { jsonPrinter, textPrinter } from '../../../src/cli/progress-printer.js';
 import { emptyAction } from '../../../src/glm/actions.js';
-import { RunEvent } from '../../../src/host/protocol/run-events.js';
+import { RunEvent } from '../../../src/run-protocol/run-events.js';
 
 function capture() {
   const stream = new PassThrough();

@@ -1,7 +1,8 @@
 // Frame encoding (channel order, size, format) and fingerprint-based change detection. Node only.
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { encodeFrame, encodeHistoryFrame, frameFingerprint, framesDiffer, toRgb } from '../../../src/desktop/encode.js';
+import { encodeFrame, encodeHistoryFrame, frameFingerprint, framesDiffer } from '../../../src/desktop/encode.js';
+import { toRgb } from '../../../src/imaging/rgb.js';
 import { resizeRgbLikePil } from '../../../src/imaging/pil-resample.js';
 import type { Frame } from '../../../src/desktop/types.js';
 

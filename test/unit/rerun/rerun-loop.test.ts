@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeFrame } from '../../../src/desktop/encode.js';
 import type { Display, Frame, Operator } from '../../../src/desktop/types.js';
 import { emptyAction, type Action } from '../../../src/glm/actions.js';
-import type { RunEvent } from '../../../src/host/protocol/run-events.js';
+import type { RunEvent } from '../../../src/run-protocol/run-events.js';
 import type { ReplayPlan, ReplayStep } from '../../../src/rerun/plan-steps.js';
 import { rerunSession } from '../../../src/rerun/rerun-loop.js';
 import type { VerifyMode } from '../../../src/rerun/thresholds.js';

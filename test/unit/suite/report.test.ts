@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { gradeAttempt } from '../../../src/suite/grade.js';
 import type { TaskAttempt } from '../../../src/suite/harness.js';
-import { renderReportHtml } from '../../../src/suite/report-html.js';
+import { renderSuiteReportHtml } from '../../../src/suite/suite-report-html.js';
 import { buildReport, SuiteReport } from '../../../src/suite/report-json.js';
 import { metricsOfSession, NO_METRICS } from '../../../src/suite/run-metrics.js';
 import type { SuiteTask } from '../../../src/suite/task.js';
@@ -77,7 +77,7 @@ describe('suite report', () => {
   });
 
   it('renders a self-contained page: text escaped, no scripts or remote URLs, sessions linked relative to the report', () => {
-    const html = renderReportHtml(report, '/data/reports/run-1');
+    const html = renderSuiteReportHtml(report, '/data/reports/run-1');
     expect(html).not.toContain('<script>');
     expect(html).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
     expect(html).toContain('Title of alpha &#60;b&#62;');

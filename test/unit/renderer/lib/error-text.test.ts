@@ -4,7 +4,7 @@ import { errorText, shownError } from '../../../../renderer/lib/error-text.js';
 import { en } from '../../../../renderer/i18n/en.js';
 import { zh } from '../../../../renderer/i18n/zh.js';
 import { HostCallError } from '../../../../src/host/protocol/create-client.js';
-import { ErrorCode } from '../../../../src/host/protocol/error-info.js';
+import { ErrorCode } from '../../../../src/run-protocol/error-info.js';
 
 const i18n = i18next.createInstance();
 await i18n.init({

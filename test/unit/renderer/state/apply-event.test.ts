@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyAction, type Action } from '../../../../src/glm/actions.js';
 import type { HostEvent } from '../../../../src/host/protocol/host-api.js';
-import type { RunEvent, StepTimings } from '../../../../src/host/protocol/run-events.js';
+import type { RunEvent, StepTimings } from '../../../../src/run-protocol/run-events.js';
 import { DEFAULT_SETTINGS } from '../../../../src/host/protocol/settings.js';
 import { applyEvent } from '../../../../renderer/state/apply-event.js';
 import { currentRun, emptyStep, INITIAL_STATE, type AppState } from '../../../../renderer/state/app-state.js';

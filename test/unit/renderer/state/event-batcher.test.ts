@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { HostEvent } from '../../../../src/host/protocol/host-api.js';
-import type { RunEvent } from '../../../../src/host/protocol/run-events.js';
+import type { RunEvent } from '../../../../src/run-protocol/run-events.js';
 import { createEventBatcher, mergeDeltas, type SequencedEvent } from '../../../../renderer/state/event-batcher.js';
 
 function run(event: RunEvent, runId = 'r1'): HostEvent {

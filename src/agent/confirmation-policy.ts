@@ -1,7 +1,7 @@
 // Which actions need the user's confirmation under the never / risky / always policy. Node only (no I/O, no state).
 import type { Action, PixelPoint } from '../glm/actions.js';
 import type { FrameSize } from '../glm/geometry.js';
-import type { ConfirmationPolicy } from '../host/protocol/settings.js';
+import type { ConfirmationPolicy } from '../run-protocol/confirmation.js';
 import type { ConfirmAction, ConfirmRequest } from './run-step.js';
 
 /** Chords that close, quit, log out or delete; compared as sorted canonical key lists. */

@@ -20,7 +20,7 @@ const STYLE = `body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#1d1d1f
 table{border-collapse:collapse;margin:12px 0}th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}
 th{background:#f0f0f0}.ok{color:#176b2c;font-weight:bold}.bad{color:#a4161a;font-weight:bold}td.detail{max-width:520px}`;
 
-export function renderReportHtml(report: SuiteReport, reportDir: string): string {
+export function renderSuiteReportHtml(report: SuiteReport, reportDir: string): string {
   const { overall } = report;
   const failures = Object.entries(overall.failures)
     .map(([reason, count]) => `${escapeHtml(reason)}: ${count}`)

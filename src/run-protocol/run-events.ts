@@ -1,6 +1,6 @@
 // The events one agent run emits (CLI --json lines, the app's live view). Pure: no Node, no DOM.
 import { z } from 'zod';
-import { Action } from '../../glm/actions.js';
+import { Action } from '../glm/actions.js';
 import { ErrorInfo } from './error-info.js';
 
 /** How a run ended. Each kind has one CLI exit code (see OUTCOME_EXIT_CODES). */

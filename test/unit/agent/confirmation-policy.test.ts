@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { confirmationReason, confirmWhenRisky } from '../../../src/agent/risk-policy.js';
+import { confirmationReason, confirmWhenRisky } from '../../../src/agent/confirmation-policy.js';
 import type { ConfirmRequest } from '../../../src/agent/run-step.js';
 import { emptyAction, type Action } from '../../../src/glm/actions.js';
 import type { ConfirmationPolicy } from '../../../src/host/protocol/settings.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MarkupStripper, stripMarkup } from '../../../src/glm/markup-stripper.js';
+import { MarkupStripper, stripMarkup } from '../../../src/run-protocol/markup-stripper.js';
 
 const TAGS = ['<think>', '</think>', '<answer>', '</answer>', '<|begin_of_box|>', '<|end_of_box|>'];
 const SAMPLE =

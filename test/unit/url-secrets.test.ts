@@ -1,6 +1,6 @@
 // A server URL's user, password and query values never reach a message; requests still carry them.
 import { describe, expect, it } from 'vitest';
-import { endpointUrl, redactUrl, scrubUrlSecrets, urlSecrets } from '../../../src/backends/url-secrets.js';
+import { endpointUrl, redactUrl, scrubUrlSecrets, urlSecrets } from '../../src/url-secrets.js';
 
 const URL_WITH_SECRETS = 'https://me:p%40ss-word@api.example.com/v1?api_key=k-123%2Bx&org=acme';
 
