@@ -1,4 +1,5 @@
-// The app shell: header with tabs, connection and error banners, the open view, the first-run wizard. Renderer.
+// The app shell: header with tabs, connection and error banners, the open view, the first-run wizard; the title and
+// favicon say when the agent drives the desktop. Renderer.
 import { useAppStore } from '../state/app-store.js';
 import { useUiStore } from '../state/ui-store.js';
 import { RunView } from '../views/run/RunView.js';
@@ -9,9 +10,11 @@ import { AppHeader } from './AppHeader.js';
 import { ConnectionBanner } from './ConnectionBanner.js';
 import { HostErrorBanner } from './HostErrorBanner.js';
 import { useAppearance } from './use-appearance.js';
+import { useRunAttention } from './use-run-attention.js';
 
 export function App() {
   useAppearance();
+  useRunAttention();
   const tab = useUiStore((state) => state.tab);
   const showWizard = useAppStore((state) => state.settings !== null && !state.settings.setupDone);
   const wizardSkipped = useUiStore((state) => state.wizardSkipped);

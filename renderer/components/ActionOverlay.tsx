@@ -1,6 +1,8 @@
-// The action's target drawn over its screenshot: crosshair, drag arrow, scroll arrow with steps. Renderer.
+// The action's target drawn over its screenshot: crosshair, drag arrow, scroll arrow with steps; a target that was
+// not carried out (declined, cut short) is a muted, struck-through ring instead. Renderer.
 import type { Action } from '../../src/host/protocol/host-api.js';
 import { overlayShapes, type FramePoint } from '../lib/action-overlay.js';
+import type { TargetState } from '../lib/step-status.js';
 
 export interface ActionOverlayProps {
   action: Action;
@@ -9,12 +11,15 @@ export interface ActionOverlayProps {
   height: number;
   /** Rendered CSS pixels per frame pixel, so marks keep one on-screen size at any zoom. */
   scale: number;
+  /** Carried out or about to be (a crosshair), or not carried out (declined, skipped: struck through). */
+  state?: TargetState;
 }
 
-export function ActionOverlay({ action, width, height, scale }: ActionOverlayProps) {
+export function ActionOverlay({ action, width, height, scale, state = 'executed' }: ActionOverlayProps) {
   const { target, dragTo, scroll } = overlayShapes(action, width, height);
   if (!target) return null;
   const px = (css: number) => css / Math.max(scale, 0.01);
+  const notCarriedOut = state === 'declined' || state === 'skipped';
 
   return (
     <svg
@@ -23,7 +28,25 @@ export function ActionOverlay({ action, width, height, scale }: ActionOverlayPro
       preserveAspectRatio="none"
       aria-hidden="true"
       data-testid="action-overlay"
+      data-state={state}
     >
+      {notCarriedOut ? (
+        <NotCarriedOut at={target} px={px} />
+      ) : (
+        <ExecutedMarks target={target} dragTo={dragTo} scroll={scroll} px={px} />
+      )}
+    </svg>
+  );
+}
+
+function ExecutedMarks({
+  target,
+  dragTo,
+  scroll,
+  px,
+}: ReturnType<typeof overlayShapes> & { target: FramePoint; px: (css: number) => number }) {
+  return (
+    <>
       {dragTo && <Arrow from={target} to={dragTo} px={px} />}
       {scroll && (
         <>
@@ -44,7 +67,31 @@ export function ActionOverlay({ action, width, height, scale }: ActionOverlayPro
         </>
       )}
       <Crosshair at={target} px={px} />
-    </svg>
+    </>
+  );
+}
+
+/** Where the action would have gone: a dashed, muted ring struck through, so it never reads as a click. */
+function NotCarriedOut({ at, px }: { at: FramePoint; px: (css: number) => number }) {
+  const r = px(11);
+  const d = r * Math.SQRT1_2;
+  return (
+    <g className="overlay-declined" data-testid="declined-target">
+      <circle className="overlay-halo" cx={at.x} cy={at.y} r={r} strokeWidth={px(5)} />
+      <circle
+        className="overlay-declined-ring"
+        cx={at.x}
+        cy={at.y}
+        r={r}
+        strokeWidth={px(2)}
+        strokeDasharray={`${px(4)} ${px(3)}`}
+      />
+      <path
+        className="overlay-declined-ring"
+        strokeWidth={px(2)}
+        d={`M${at.x - d} ${at.y - d}L${at.x + d} ${at.y + d}M${at.x + d} ${at.y - d}L${at.x - d} ${at.y + d}`}
+      />
+    </g>
   );
 }
 

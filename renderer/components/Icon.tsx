@@ -27,7 +27,8 @@ export type IconName =
   | 'edit'
   | 'sparkle'
   | 'history'
-  | 'follow-up';
+  | 'follow-up'
+  | 'clock';
 
 const PATHS: Record<IconName, ReactNode> = {
   download: <path d="M12 4v11M7 10.5l5 5 5-5M5 20h14" />,
@@ -135,6 +136,12 @@ const PATHS: Record<IconName, ReactNode> = {
   'arrow-down': <path d="M12 5v14M6 13l6 6 6-6" />,
   edit: <path d="M4.5 19.5l1-4.5L16 4.5l3.5 3.5L9 18.5zM13.5 7l3.5 3.5" />,
   sparkle: <path d="M12 3.5l2 6.5 6.5 2-6.5 2-2 6.5-2-6.5-6.5-2 6.5-2z" />,
+  clock: (
+    <>
+      <circle cx="12" cy="12" r="8.5" />
+      <path d="M12 7.5V12l3 2" />
+    </>
+  ),
   history: (
     <>
       <path d="M4.5 12a7.5 7.5 0 102.2-5.3L4.5 9" />

@@ -1,5 +1,7 @@
-// A modal dialog: focus moves in, Tab stays inside, Escape cancels, focus returns on close. Renderer.
+// A modal dialog: focus moves in, Tab stays inside, Escape cancels, focus returns on close. Rendered into
+// document.body (a portal), so no ancestor's transform, overflow or stacking context can clip or cover it. Renderer.
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 
 const FOCUSABLE =
   'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -15,8 +17,8 @@ export interface ModalProps {
   footer: ReactNode;
   testId?: string;
   tone?: 'default' | 'danger';
-  /** `wide` for content that needs room, such as a screenshot. */
-  size?: 'default' | 'wide';
+  /** `medium` for a screenshot beside text, `wide` for a screenshot on its own. */
+  size?: 'default' | 'medium' | 'wide';
 }
 
 export function Modal({ title, onCancel, children, footer, testId, tone = 'default', size = 'default' }: ModalProps) {
@@ -67,7 +69,7 @@ export function Modal({ title, onCancel, children, footer, testId, tone = 'defau
     }
   };
 
-  return (
+  return createPortal(
     <div className="modal-backdrop" onMouseDown={(event) => event.target === event.currentTarget && onCancel()}>
       <div
         ref={dialog}
@@ -84,8 +86,17 @@ export function Modal({ title, onCancel, children, footer, testId, tone = 'defau
         <div className="modal-body">{children}</div>
         <div className="modal-footer">{footer}</div>
       </div>
-    </div>
+    </div>,
+    document.body,
   );
+}
+
+/**
+ * A style that sizes a width × height picture to the dialog's width, narrower where that would make it taller than
+ * the viewport less `chromePx` (the dialog's title, footer, padding and whatever else it shows).
+ */
+export function fitHeight(width: number, height: number, chromePx: number): { width: string } {
+  return { width: `min(100%, calc((100vh - ${chromePx}px) * ${width} / ${Math.max(height, 1)}))` };
 }
 
 function focusables(root: HTMLElement | null): HTMLElement[] {

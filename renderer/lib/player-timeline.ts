@@ -11,11 +11,14 @@ export function clampStep(index: number, count: number): number {
   return Math.min(count - 1, Math.max(0, Math.round(index)));
 }
 
-/** Where the player's cursor points at step `index`, in percent of the frame; it stays put for actions without a target. */
+/**
+ * Where the player's cursor points at step `index`, in percent of the frame; it stays put for actions without a
+ * target and for actions that were not carried out (declined, cut short), as the real pointer did.
+ */
 export function cursorAt(steps: readonly StepView[], index: number): { left: number; top: number } | null {
   for (let i = clampStep(index, steps.length); i >= 0; i--) {
     const step = steps[i];
-    if (!step) continue;
+    if (!step || !step.acted) continue;
     const { width, height } = step.frameSize;
     const { target } = overlayShapes(step.action, width, height);
     if (target && width > 0 && height > 0) return { left: (target.x / width) * 100, top: (target.y / height) * 100 };

@@ -38,8 +38,22 @@ export interface StepState {
   /** Milliseconds waited for the screen to settle. */
   settleMs: number | null;
   timings: StepTimings | null;
-  /** Generated tokens, once the step is recorded (for tokens/s). */
+  /** Generated tokens as the server counted them, once the step is recorded (null when it sent no usage). */
   completionTokens: number | null;
+  /** Tokens streamed so far: the host's running count (the server's, or one per streamed delta). */
+  tokens: number;
+  /**
+   * On this page's clock (ms, Date.now()): when the step started, when its request to the model was sent (from the
+   * host's time since the request on the first delta seen), its first token arrived and its action was parsed.
+   */
+  startedAt: number | null;
+  requestAt: number | null;
+  firstTokenAt: number | null;
+  generatedAt: number | null;
+  /** Whether the action was carried out; null until the step is recorded. */
+  acted: boolean | null;
+  /** The user declined the action, so it was not carried out. */
+  declined: boolean;
 }
 
 /** An action waiting for the user's approval. */
@@ -104,6 +118,13 @@ export function emptyStep(step: number): StepState {
     settleMs: null,
     timings: null,
     completionTokens: null,
+    tokens: 0,
+    startedAt: null,
+    requestAt: null,
+    firstTokenAt: null,
+    generatedAt: null,
+    acted: null,
+    declined: false,
   };
 }
 

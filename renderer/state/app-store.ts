@@ -11,7 +11,9 @@ export const useAppStore = create<AppState>(() => INITIAL_STATE);
 
 /** Folds a batch of host events into the store with one update. */
 export function applyEvents(events: SequencedEvent[]): void {
-  useAppStore.setState((state) => events.reduce((next, { event, seq }) => applyEvent(next, event, seq), state));
+  useAppStore.setState((state) =>
+    events.reduce((next, { event, seq, at }) => applyEvent(next, event, seq, at ?? null), state),
+  );
 }
 
 /** Shows a started run on the run view; a fresh task replaces the earlier runs there (they stay in Sessions). */

@@ -5,14 +5,17 @@ import { emptyRun, emptyStep, type AppState, type RunState, type StepState } fro
 
 type StepEvent = Extract<RunEvent, { step: number }>;
 
-/** Applies one host event; returns `state` itself when the event changes nothing or its seq is not newer. */
-export function applyEvent(state: AppState, event: HostEvent, seq: number): AppState {
+/**
+ * Applies one host event; returns `state` itself when the event changes nothing or its seq is not newer. `at` is when
+ * it arrived on this page's clock (ms), for the live timings of a step; null when unknown.
+ */
+export function applyEvent(state: AppState, event: HostEvent, seq: number, at: number | null = null): AppState {
   if (seq <= state.lastSeq) return state;
-  const next = applyUnsequenced(state, event);
+  const next = applyUnsequenced(state, event, at);
   return { ...next, lastSeq: seq };
 }
 
-function applyUnsequenced(state: AppState, event: HostEvent): AppState {
+function applyUnsequenced(state: AppState, event: HostEvent, at: number | null): AppState {
   switch (event.type) {
     case 'run': {
       const join = !state.runs[event.runId] || event.event.type === 'run-start';
@@ -20,7 +23,7 @@ function applyUnsequenced(state: AppState, event: HostEvent): AppState {
         state,
         event.runId,
         event.sessionId,
-        (run) => applyRunEvent(withSession(run, event.sessionId), event.event),
+        (run) => applyRunEvent(withSession(run, event.sessionId), event.event, at),
         join,
       );
     }
@@ -67,7 +70,7 @@ function withRun(
   return { ...state, runs: { ...state.runs, [runId]: run }, thread };
 }
 
-function applyRunEvent(run: RunState, event: RunEvent): RunState {
+function applyRunEvent(run: RunState, event: RunEvent, at: number | null): RunState {
   switch (event.type) {
     case 'run-start':
       return {
@@ -91,7 +94,7 @@ function applyRunEvent(run: RunState, event: RunEvent): RunState {
         steps: run.steps.map(markUnfinished),
       };
     default:
-      return withStep(run, event, (step) => applyStepEvent(step, event, run.sessionId));
+      return withStep(run, event, at, (step) => applyStepEvent(step, event, run.sessionId, at));
   }
 }
 
@@ -101,12 +104,17 @@ function markUnfinished(step: StepState): StepState {
 }
 
 /** Updates one step (steps stay in step order), creating it when its step-start was missed. */
-function withStep(run: RunState, event: StepEvent, update: (step: StepState) => StepState): RunState {
+function withStep(
+  run: RunState,
+  event: StepEvent,
+  at: number | null,
+  update: (step: StepState) => StepState,
+): RunState {
   const index = run.steps.findLastIndex((step) => step.step === event.step);
   const steps =
     index >= 0
       ? run.steps.with(index, update(run.steps[index]!))
-      : [...run.steps, update(emptyStep(event.step))].sort((a, b) => a.step - b.step);
+      : [...run.steps, update({ ...emptyStep(event.step), startedAt: at })].sort((a, b) => a.step - b.step);
   const confirmation =
     run.confirmation && (event.type === 'action-done' || event.type === 'step-recorded')
       ? run.confirmation.step === event.step
@@ -116,18 +124,25 @@ function withStep(run: RunState, event: StepEvent, update: (step: StepState) => 
   return { ...run, steps, confirmation };
 }
 
-function applyStepEvent(step: StepState, event: StepEvent, sessionId: string): StepState {
+function applyStepEvent(step: StepState, event: StepEvent, sessionId: string, at: number | null): StepState {
   switch (event.type) {
     case 'step-start':
       return step;
     case 'step-observed':
       return { ...step, frame: { sessionId, frame: event.frame, width: event.width, height: event.height } };
     case 'reasoning-delta':
-      return { ...step, phase: 'thinking', reasoning: step.reasoning + event.text };
+      return { ...streamed(step, event, at), reasoning: step.reasoning + event.text };
     case 'text-delta':
-      return { ...step, phase: 'thinking', answer: step.answer + event.text };
+      return { ...streamed(step, event, at), answer: step.answer + event.text };
     case 'action-parsed':
-      return { ...step, phase: 'acting', action: event.action, explanation: event.explanation, error: event.error };
+      return {
+        ...step,
+        phase: 'acting',
+        action: event.action,
+        explanation: event.explanation,
+        error: event.error,
+        generatedAt: step.generatedAt ?? at,
+      };
     case 'action-done':
       return { ...step, actMs: event.actMs, settleMs: event.settleMs };
     case 'step-recorded':
@@ -138,6 +153,23 @@ function applyStepEvent(step: StepState, event: StepEvent, sessionId: string): S
         completionTokens: event.usage.completionTokens,
         actMs: step.actMs ?? event.timings.actMs,
         settleMs: step.settleMs ?? event.timings.settleMs,
+        acted: event.acted ?? step.actMs !== null,
+        declined: event.declined ?? false,
       };
   }
+}
+
+/**
+ * A streamed delta: the step is thinking; its token count is the host's running one (else one more); the first one
+ * seen dates the request (its arrival less the host's time since the request).
+ */
+function streamed(step: StepState, delta: { tokens?: number; elapsedMs?: number }, at: number | null): StepState {
+  const requestAt = at !== null && delta.elapsedMs !== undefined ? at - delta.elapsedMs : null;
+  return {
+    ...step,
+    phase: 'thinking',
+    tokens: delta.tokens ?? step.tokens + 1,
+    requestAt: step.requestAt ?? requestAt,
+    firstTokenAt: step.firstTokenAt ?? at,
+  };
 }

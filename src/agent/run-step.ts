@@ -199,10 +199,10 @@ class StepDraft {
 
   private async think(request: Parameters<typeof think>[1]): Promise<Thought> {
     const { context, step } = this;
-    const thought = await think(context.backend, request, context.signal, (kind, text) => {
+    const thought = await think(context.backend, request, context.signal, (kind, text, tokens, elapsedMs) => {
       if (kind === 'reasoning') this.reasoning += text;
       else this.answer += text;
-      context.emit({ type: kind === 'reasoning' ? 'reasoning-delta' : 'text-delta', step, text });
+      context.emit({ type: kind === 'reasoning' ? 'reasoning-delta' : 'text-delta', step, text, tokens, elapsedMs });
     });
     this.timings.firstTokenMs = thought.firstTokenMs;
     this.timings.generationMs = thought.generationMs;
@@ -239,6 +239,13 @@ class StepDraft {
     this.recorded = true;
     await this.context.recorder.appendStep(record);
     this.timings.recordMs = elapsedMs(recordStart);
-    this.context.emit({ type: 'step-recorded', step: this.step, timings: { ...this.timings }, usage: record.usage });
+    this.context.emit({
+      type: 'step-recorded',
+      step: this.step,
+      timings: { ...this.timings },
+      usage: record.usage,
+      acted,
+      declined,
+    });
   }
 }

@@ -14,7 +14,11 @@ export interface Thought {
   finishReason: string | null;
 }
 
-export type DeltaListener = (kind: 'reasoning' | 'answer', text: string) => void;
+/**
+ * `tokens`: generated so far, this delta included (the server's running count when it sends one, else one a delta);
+ * `elapsedMs`: since the request was sent.
+ */
+export type DeltaListener = (kind: 'reasoning' | 'answer', text: string, tokens: number, elapsedMs: number) => void;
 
 export async function think(
   backend: ChatBackend,
@@ -28,13 +32,17 @@ export async function think(
   let reasoning = '';
   let usage: Usage = { promptTokens: null, completionTokens: null };
   let finishReason: string | null = null;
+  let tokens = 0;
   for await (const delta of backend.stream(request, signal)) {
     if (delta.type === 'finish') {
       usage = delta.usage;
       finishReason = delta.finishReason;
       continue;
     }
-    firstTokenMs ??= elapsedMs(start);
+    const sinceStart = elapsedMs(start);
+    firstTokenMs ??= sinceStart;
+    // Each streamed delta is about one token (an SSE chunk, a local-engine token), unless the server counts.
+    tokens = delta.completionTokens ?? tokens + 1;
     if (delta.type === 'reasoning-delta') reasoning += delta.text;
     else answer += delta.text;
     // 8192 tokens are about 40 KB of text: a stream far past that is a broken server, not an answer.
@@ -45,7 +53,7 @@ export async function think(
           'the step stops here. Check the server, or lower --max-tokens.',
       );
     }
-    onDelta(delta.type === 'reasoning-delta' ? 'reasoning' : 'answer', delta.text);
+    onDelta(delta.type === 'reasoning-delta' ? 'reasoning' : 'answer', delta.text, tokens, sinceStart);
   }
   signal.throwIfAborted();
   return { answer, reasoning, firstTokenMs, generationMs: elapsedMs(start), usage, finishReason };

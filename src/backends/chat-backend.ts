@@ -36,10 +36,14 @@ export interface Usage {
   completionTokens: number | null;
 }
 
-/** What a backend streams: thinking and answer text as they arrive, then one finish part. */
+/**
+ * What a backend streams: thinking and answer text as they arrive, then one finish part. `completionTokens` is the
+ * server's count of tokens generated so far, on deltas of a stream that reports usage on the way (vLLM's
+ * continuous usage stats); absent otherwise.
+ */
 export type Delta =
-  | { type: 'reasoning-delta'; text: string }
-  | { type: 'text-delta'; text: string }
+  | { type: 'reasoning-delta'; text: string; completionTokens?: number }
+  | { type: 'text-delta'; text: string; completionTokens?: number }
   | { type: 'finish'; usage: Usage; finishReason: string | null };
 
 export interface ChatBackend {

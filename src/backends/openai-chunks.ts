@@ -60,7 +60,9 @@ export function createChunkTransform(context: ServerContext): ChunkTransform {
       const reasoning = choice.delta?.reasoning_content ?? choice.delta?.reasoning;
       if (reasoning) deltas.push({ type: 'reasoning-delta', text: reasoning });
       if (choice.delta?.content) deltas.push(...splitter.push(choice.delta.content).map(thinkPartToDelta));
-      return deltas;
+      // A server that reports usage on every chunk (vLLM's continuous_usage_stats) says how far it has generated.
+      const counted = chunk.usage?.completion_tokens;
+      return typeof counted === 'number' ? deltas.map((delta) => ({ ...delta, completionTokens: counted })) : deltas;
     },
     end(sawDone) {
       if (!sawDone && finishReason === null) {

@@ -51,6 +51,7 @@ export async function locateOnScreen(request: LocateRequest) {
     acted: false,
     timings: { ...emptyStepTimings(), firstTokenMs: thought.firstTokenMs, generationMs: thought.generationMs },
     usage: thought.usage,
+    grounding: { query: request.query, box },
   });
   await recorder.finish(
     box ? { kind: 'done', message: `Found at ${box.join(',')}` } : { kind: 'fail', message: 'Not found.' },

@@ -2,7 +2,8 @@
 import { LISTED_TASK_CHARS, truncated } from '../sessions/field-limits.js';
 import { rm } from 'node:fs/promises';
 import { listSessions, readSession, SessionNotFoundError } from '../sessions/reader.js';
-import type { SessionInfo } from '../sessions/schema.js';
+import type { SessionInfo, StepRecord } from '../sessions/schema.js';
+import { parseGroundingBox } from '../glm/grounding.js';
 import type { HOST_METHODS, SessionRow, StepView } from './protocol/host-api.js';
 import { HostError } from './dispatcher.js';
 import type { z } from 'zod';
@@ -47,8 +48,10 @@ export async function getSession(sessionsDir: string, sessionId: string) {
       action: step.action,
       error: step.error,
       acted: step.acted,
+      ...(step.declined ? { declined: true } : {}),
       timings: step.timings,
       usage: step.usage,
+      ...withGrounding(detail.info, step),
     }));
     return { session: toSessionRow(detail.info), steps, warnings: detail.warnings };
   } catch (error) {
@@ -56,6 +59,21 @@ export async function getSession(sessionsDir: string, sessionId: string) {
     if (error instanceof SessionNotFoundError) throw new HostError('not-found', `No session "${sessionId}".`);
     throw error;
   }
+}
+
+/** Locate sessions record a one-step session with this task prefix (src/host/locate.ts). */
+const LOCATE_TASK_PREFIX = 'Locate: ';
+
+/**
+ * The grounding of a locate step: as recorded, or for a locate session recorded before grounding was, read from the
+ * answer (a one-step "Locate: …" session whose step has no action).
+ */
+function withGrounding(info: SessionInfo, step: StepRecord): Pick<StepView, 'grounding'> {
+  if (step.grounding) return { grounding: step.grounding };
+  const olderLocate =
+    info.task.startsWith(LOCATE_TASK_PREFIX) && info.maxSteps === 1 && step.step === 1 && step.action.name === 'none';
+  if (!olderLocate) return {};
+  return { grounding: { query: info.task.slice(LOCATE_TASK_PREFIX.length), box: parseGroundingBox(step.raw) } };
 }
 
 export async function deleteSession(

@@ -40,6 +40,15 @@ export type StepTimings = z.infer<typeof StepTimings>;
 
 const step = z.number().int().positive();
 
+/**
+ * Tokens the model has generated so far in this step, this delta included: the server's running count when its
+ * stream reports usage on the way, else one per streamed delta. Absent from hosts that did not count.
+ */
+const StreamedTokens = z.number().int().nonnegative().optional();
+
+/** Milliseconds from the step's request to the model to this delta (so the first one's is the time to first token). */
+const SinceRequest = z.number().nonnegative().optional();
+
 export const RunEvent = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('run-start'),
@@ -59,8 +68,14 @@ export const RunEvent = z.discriminatedUnion('type', [
     width: z.number().int(),
     height: z.number().int(),
   }),
-  z.object({ type: z.literal('reasoning-delta'), step, text: z.string() }),
-  z.object({ type: z.literal('text-delta'), step, text: z.string() }),
+  z.object({
+    type: z.literal('reasoning-delta'),
+    step,
+    text: z.string(),
+    tokens: StreamedTokens,
+    elapsedMs: SinceRequest,
+  }),
+  z.object({ type: z.literal('text-delta'), step, text: z.string(), tokens: StreamedTokens, elapsedMs: SinceRequest }),
   z.object({
     type: z.literal('action-parsed'),
     step,
@@ -76,6 +91,9 @@ export const RunEvent = z.discriminatedUnion('type', [
     step,
     timings: StepTimings,
     usage: z.object({ promptTokens: z.number().nullable(), completionTokens: z.number().nullable() }),
+    /** Whether the action was carried out, and whether the user declined it (as the session records them). */
+    acted: z.boolean().optional(),
+    declined: z.boolean().optional(),
   }),
   z.object({ type: z.literal('paused') }),
   z.object({ type: z.literal('resumed') }),

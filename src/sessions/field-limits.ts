@@ -41,6 +41,9 @@ export function boundedStep(record: StepRecord): StepRecord {
       text: action.text === null ? null : truncated(action.text, FIELD_LIMITS.text),
       elementInfo: action.elementInfo === null ? null : truncated(action.elementInfo, FIELD_LIMITS.elementInfo),
     },
+    ...(record.grounding
+      ? { grounding: { ...record.grounding, query: truncated(record.grounding.query, FIELD_LIMITS.task) } }
+      : {}),
   };
 }
 
@@ -61,6 +64,7 @@ export function fieldOverLimit(info: SessionInfo, steps: readonly StepRecord[]):
       ['error', step.error, FIELD_LIMITS.error],
       ['typed text', step.action.text, FIELD_LIMITS.text],
       ['element info', step.action.elementInfo, FIELD_LIMITS.elementInfo],
+      ['grounding query', step.grounding?.query ?? null, FIELD_LIMITS.task],
     ];
     for (const [name, value, limit] of checks) {
       const problem = over(`Step ${step.step}'s ${name}`, value, limit);

@@ -45,6 +45,7 @@ export class Redactor {
       memory: this.redact(record.memory),
       error: text(record.error),
       action: { ...record.action, text: text(record.action.text), elementInfo: text(record.action.elementInfo) },
+      ...(record.grounding ? { grounding: { ...record.grounding, query: this.redact(record.grounding.query) } } : {}),
     };
   }
 }

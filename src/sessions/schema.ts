@@ -33,6 +33,12 @@ export const SessionInfo = z.object({
 });
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
+export const GroundingRecord = z.object({
+  query: z.string(),
+  box: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable(),
+});
+export type GroundingRecord = z.infer<typeof GroundingRecord>;
+
 export const StepRecord = z.object({
   step: z.number().int().positive(),
   startedAt: z.string(),
@@ -53,5 +59,10 @@ export const StepRecord = z.object({
   declined: z.boolean().optional(),
   timings: StepTimings,
   usage: z.object({ promptTokens: z.number().nullable(), completionTokens: z.number().nullable() }),
+  /**
+   * A grounding step (locate, "Find on screen"): what was asked and the 0–999 box [x1, y1, x2, y2] the model gave,
+   * null when it gave none. Absent from run steps and from locate sessions recorded before it existed.
+   */
+  grounding: GroundingRecord.optional(),
 });
 export type StepRecord = z.infer<typeof StepRecord>;

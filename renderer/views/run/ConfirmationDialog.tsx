@@ -1,19 +1,25 @@
-// Asks the user to allow or reject an action the safety policy flagged (run.confirm). Renderer.
+// Asks the user to allow or reject an action the safety policy flagged (run.confirm), showing on the step's
+// screenshot where the action would land. Renderer.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HostCallError } from '../../../src/host/protocol/create-client.js';
 import { ActionChip } from '../../components/ActionChip.js';
+import { ActionOverlay } from '../../components/ActionOverlay.js';
 import { ErrorNotice, errorMessage } from '../../components/ErrorNotice.js';
-import { Modal } from '../../components/Modal.js';
+import { FrameImage } from '../../components/FrameImage.js';
+import { fitHeight, Modal } from '../../components/Modal.js';
 import { useHost } from '../../host/host-context.js';
 import type { PendingConfirmation } from '../../state/app-state.js';
-import { confirmationAnswered } from '../../state/app-store.js';
+import { confirmationAnswered, useAppStore } from '../../state/app-store.js';
 
 export function ConfirmationDialog({ runId, confirmation }: { runId: string; confirmation: PendingConfirmation }) {
   const { t } = useTranslation();
   const client = useHost();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const frame = useAppStore(
+    (state) => state.runs[runId]?.steps.find((step) => step.step === confirmation.step)?.frame ?? null,
+  );
 
   const answer = async (approve: boolean) => {
     if (pending) return;
@@ -35,6 +41,7 @@ export function ConfirmationDialog({ runId, confirmation }: { runId: string; con
     <Modal
       title={t('confirm.title')}
       testId="confirmation-dialog"
+      size={frame ? 'medium' : 'default'}
       onCancel={() => void answer(false)}
       footer={
         <>
@@ -64,6 +71,19 @@ export function ConfirmationDialog({ runId, confirmation }: { runId: string; con
       <p>
         <ActionChip action={confirmation.action} />
       </p>
+      {frame && (
+        <figure className="confirm-frame" style={fitHeight(frame.width, frame.height, 420)}>
+          <FrameImage
+            sessionId={frame.sessionId}
+            frame={frame.frame}
+            width={frame.width}
+            height={frame.height}
+            alt={t('confirm.where', { step: confirmation.step })}
+            testId="confirm-frame"
+            overlay={(size) => <ActionOverlay action={confirmation.action} state="pending" {...size} />}
+          />
+        </figure>
+      )}
       <div className="confirm-reason">
         <span className="field-label">{t('confirm.reason')}</span>
         <p>{confirmation.reason}</p>

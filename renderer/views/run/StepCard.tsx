@@ -1,11 +1,16 @@
-// One step of a live run: thinking (streaming), explanation, action, timings, and the screen it saw. Renderer.
+// One step of a live run: thinking (streaming), explanation, action, live progress or timings, and the screen it
+// saw. Renderer.
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionChip } from '../../components/ActionChip.js';
+import { StepStatusBadge } from '../../components/StepStatusBadge.js';
 import { TimingsRow } from '../../components/TimingsRow.js';
-import { timingFacts } from '../../lib/step-timings.js';
+import { liveStepStatus, targetState } from '../../lib/step-status.js';
+import { liveTimingFacts } from '../../lib/step-timings.js';
 import type { StepState } from '../../state/app-state.js';
 import { useAppStore } from '../../state/app-store.js';
+import { StepAnswer } from './StepAnswer.js';
+import { StepProgress } from './StepProgress.js';
 import { StepScreenshot } from './StepScreenshot.js';
 import { ThinkingPanel } from './ThinkingPanel.js';
 import { stripMarkup } from '../../../src/run-protocol/markup-stripper.js';
@@ -19,21 +24,21 @@ function selectStep(steps: StepState[] | undefined, step: number): StepState | u
 export const StepCard = memo(function StepCard({ runId, step }: { runId: string; step: number }) {
   const { t } = useTranslation();
   const state = useAppStore((store) => selectStep(store.runs[runId]?.steps, step));
+  const runPhase = useAppStore((store) => store.runs[runId]?.phase ?? 'ended');
+  const confirmationStep = useAppStore((store) => store.runs[runId]?.confirmation?.step ?? null);
   if (!state) return null;
-  const live = state.phase !== 'recorded' && state.phase !== 'interrupted';
+  const status = liveStepStatus(state, { phase: runPhase, confirmationStep });
+  const generating = state.phase === 'thinking' || state.phase === 'observing';
 
   return (
     <article className={`step-card step-${state.phase}`} data-testid="step-card" data-step={step}>
       <header className="step-header">
         <span className="step-number">{t('step.title', { step })}</span>
-        <span className={`step-phase step-phase-${state.phase}`} data-testid="step-phase">
-          {live && <span className="pulse" aria-hidden="true" />}
-          {t(`step.phase.${state.phase}`)}
-        </span>
+        <StepStatusBadge status={status} />
       </header>
       <div className="step-body">
         <div className="step-text">
-          <ThinkingPanel text={state.reasoning} streaming={state.phase === 'thinking' || state.phase === 'observing'} />
+          <ThinkingPanel text={state.reasoning} streaming={generating} />
           {state.action ? (
             <>
               {state.explanation && (
@@ -51,11 +56,11 @@ export const StepCard = memo(function StepCard({ runId, step }: { runId: string;
               </div>
             </>
           ) : (
-            state.answer && <pre className="step-answer">{stripMarkup(state.answer)}</pre>
+            state.answer && <StepAnswer text={stripMarkup(state.answer)} />
           )}
-          <TimingsRow facts={timingFacts(state.timings, state.completionTokens, state)} />
+          {generating ? <StepProgress step={state} /> : <TimingsRow facts={liveTimingFacts(state)} />}
         </div>
-        <StepScreenshot step={state} />
+        <StepScreenshot step={state} target={targetState(status)} />
       </div>
     </article>
   );

@@ -1,12 +1,14 @@
-// The screen a step saw, with the action's target drawn on it; shown as soon as step-observed arrives. Renderer.
+// The screen a step saw, with the action's target drawn on it; shown as soon as step-observed arrives. A click
+// enlarges it in a dialog (portalled to the body, above the timeline and the header). Renderer.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionOverlay } from '../../components/ActionOverlay.js';
 import { FrameImage } from '../../components/FrameImage.js';
-import { Modal } from '../../components/Modal.js';
+import { fitHeight, Modal } from '../../components/Modal.js';
+import type { TargetState } from '../../lib/step-status.js';
 import type { StepState } from '../../state/app-state.js';
 
-export function StepScreenshot({ step }: { step: StepState }) {
+export function StepScreenshot({ step, target }: { step: StepState; target: TargetState }) {
   const { t } = useTranslation();
   const [enlarged, setEnlarged] = useState(false);
   const { frame, action } = step;
@@ -27,7 +29,7 @@ export function StepScreenshot({ step }: { step: StepState }) {
       height={frame.height}
       alt={t('step.screenshot', { step: step.step })}
       testId={testId}
-      overlay={action ? (size) => <ActionOverlay action={action} {...size} /> : undefined}
+      overlay={action ? (size) => <ActionOverlay action={action} state={target} {...size} /> : undefined}
     />
   );
   return (
@@ -38,6 +40,7 @@ export function StepScreenshot({ step }: { step: StepState }) {
       {enlarged && (
         <Modal
           title={t('step.screenshot', { step: step.step })}
+          testId="zoom-dialog"
           size="wide"
           onCancel={() => setEnlarged(false)}
           footer={
@@ -46,7 +49,10 @@ export function StepScreenshot({ step }: { step: StepState }) {
             </button>
           }
         >
-          {image()}
+          {/* As large as the dialog allows while the whole screen stays in view. */}
+          <div className="zoom-frame" style={fitHeight(frame.width, frame.height, 190)}>
+            {image('zoom-frame')}
+          </div>
         </Modal>
       )}
     </div>

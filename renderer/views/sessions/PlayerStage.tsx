@@ -1,15 +1,19 @@
-// The player's screen: the step's frame, its action drawn on it, and a cursor gliding to each target. Renderer.
+// The player's screen: the step's frame, its action (or grounding box) drawn on it, and a cursor gliding to each
+// target that was carried out. Renderer.
 import { useTranslation } from 'react-i18next';
 import type { StepView } from '../../../src/host/protocol/host-api.js';
 import { ActionOverlay } from '../../components/ActionOverlay.js';
 import { FrameImage } from '../../components/FrameImage.js';
+import { GroundingOverlay } from '../../components/GroundingOverlay.js';
 import { cursorAt } from '../../lib/player-timeline.js';
+import { recordedStepStatus, targetState } from '../../lib/step-status.js';
 
 export function PlayerStage({ sessionId, steps, index }: { sessionId: string; steps: StepView[]; index: number }) {
   const { t } = useTranslation();
   const step = steps[index];
   if (!step) return null;
   const cursor = cursorAt(steps, index);
+  const box = step.grounding?.box ?? null;
 
   return (
     <div className="player-stage">
@@ -23,7 +27,11 @@ export function PlayerStage({ sessionId, steps, index }: { sessionId: string; st
         keepPrevious
         overlay={(size) => (
           <>
-            <ActionOverlay action={step.action} {...size} />
+            {box ? (
+              <GroundingOverlay box={box} testId="player-grounding-box" />
+            ) : (
+              <ActionOverlay action={step.action} state={targetState(recordedStepStatus(step))} {...size} />
+            )}
             {cursor && (
               <div
                 className="player-cursor"

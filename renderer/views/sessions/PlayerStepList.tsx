@@ -5,6 +5,10 @@ import { useTranslation } from 'react-i18next';
 import type { StepView } from '../../../src/host/protocol/host-api.js';
 import { Icon } from '../../components/Icon.js';
 import { actionDetails, actionIcon } from '../../lib/action-summary.js';
+import { recordedStepStatus, statusTone, type StepStatus } from '../../lib/step-status.js';
+
+/** Statuses a row names; the usual ones (acted, recorded) go without saying. */
+const NAMED: ReadonlySet<StepStatus> = new Set(['declined', 'failed', 'interrupted', 'found', 'not-found']);
 
 const ROW_HEIGHT = 40;
 
@@ -36,6 +40,7 @@ export function PlayerStepList({ steps, index, onSelect }: PlayerStepListProps) 
           {virtualizer.getVirtualItems().map((item) => {
             const step = steps[item.index]!;
             const current = item.index === index;
+            const status = recordedStepStatus(step);
             return (
               <button
                 key={item.index}
@@ -44,13 +49,21 @@ export function PlayerStepList({ steps, index, onSelect }: PlayerStepListProps) 
                 style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
                 aria-current={current ? 'step' : undefined}
                 data-testid="player-step"
+                data-status={status}
                 onClick={() => onSelect(item.index)}
               >
                 <span className="player-step-number">{step.step}</span>
-                <Icon name={actionIcon(step.action)} />
+                <Icon name={step.grounding ? 'target' : actionIcon(step.action)} />
                 <span className="player-step-label">
-                  {[step.action.name, ...actionDetails(step.action)].join(' · ')}
+                  {step.grounding
+                    ? `${t('locate.title')} · ${step.grounding.query}`
+                    : [step.action.name, ...actionDetails(step.action)].join(' · ')}
                 </span>
+                {NAMED.has(status) && (
+                  <span className={`player-step-status step-tone-${statusTone(status)}`}>
+                    {t(`step.status.${status}`)}
+                  </span>
+                )}
               </button>
             );
           })}

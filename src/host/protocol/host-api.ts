@@ -64,8 +64,14 @@ export const StepView = z.object({
   action: Action,
   error: z.string().nullable(),
   acted: z.boolean(),
+  /** The user declined the action, so it was not carried out. */
+  declined: z.boolean().optional(),
   timings: z.record(z.string(), z.number().nullable()),
   usage: z.object({ promptTokens: z.number().nullable(), completionTokens: z.number().nullable() }),
+  /** A grounding step (locate): what was asked and the 0–999 box [x1, y1, x2, y2] found, or null. */
+  grounding: z
+    .object({ query: z.string(), box: z.tuple([z.number(), z.number(), z.number(), z.number()]).nullable() })
+    .optional(),
 });
 export type StepView = z.infer<typeof StepView>;
 

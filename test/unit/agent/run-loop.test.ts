@@ -101,6 +101,15 @@ describe('agent loop', () => {
         .map((event) => event.text)
         .join(''),
     ).toBe('I should click at 500,500.I should click at 250,750.All set.');
+    // Each streamed delta carries the step's running token count.
+    const counts = events.flatMap((event) =>
+      event.type === 'reasoning-delta' || event.type === 'text-delta' ? [[event.step, event.tokens]] : [],
+    );
+    expect(counts.length).toBeGreaterThan(0);
+    for (const step of [1, 2, 3]) {
+      const ofStep = counts.filter(([number]) => number === step).map(([, tokens]) => tokens);
+      expect(ofStep).toEqual(ofStep.map((_, index) => index + 1));
+    }
     expect(events.at(-1)).toEqual({ type: 'run-end', outcome: result.outcome, steps: 3, sessionId: 'test-session' });
     expect(session.steps.map((step) => [step.step, step.action.name, step.acted, step.frame])).toEqual([
       [1, 'left_click', true, 'frames/0001.png'],
@@ -229,8 +238,17 @@ describe('agent loop', () => {
       asked.push(action.name);
       return asked.length < 2;
     };
-    const { result, session } = await run(new FakeBackend([click(1, 1), click(2, 2), DONE]), operator, { confirm });
+    const { result, session, events } = await run(new FakeBackend([click(1, 1), click(2, 2), DONE]), operator, {
+      confirm,
+    });
     expect(asked).toEqual(['left_click', 'left_click']);
+    // The live view learns what the session records: carried out, then declined.
+    expect(
+      events.flatMap((event) => (event.type === 'step-recorded' ? [[event.step, event.acted, event.declined]] : [])),
+    ).toEqual([
+      [1, true, false],
+      [2, false, true],
+    ]);
     expect(operator.executed).toHaveLength(1);
     expect(result).toMatchObject({
       outcome: { kind: 'stopped', message: 'You declined the left_click action, so the run stopped.' },

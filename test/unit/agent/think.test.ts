@@ -1,4 +1,5 @@
-// Streaming one answer: a stream far longer than any answer is stopped with a clear error, not held in memory.
+// Streaming one answer: tokens are counted as they come, and a stream far longer than any answer is stopped with a
+// clear error, not held in memory.
 import { describe, expect, it } from 'vitest';
 import { BackendError, type ChatBackend, type Delta } from '../../../src/backends/chat-backend.js';
 import { think } from '../../../src/agent/think.js';
@@ -17,7 +18,44 @@ function endlessBackend(chunk: string, onChunk: () => void): ChatBackend {
   };
 }
 
+function scriptedBackend(deltas: Delta[]): ChatBackend {
+  return {
+    kind: 'fake',
+    model: 'fake',
+    async *stream(): AsyncGenerator<Delta> {
+      yield* deltas;
+    },
+  };
+}
+
 describe('think', () => {
+  it('counts one token a delta, or the server’s running count when a delta carries one', async () => {
+    const counts: Array<[string, number]> = [];
+    const backend = scriptedBackend([
+      { type: 'reasoning-delta', text: 'a' },
+      { type: 'reasoning-delta', text: 'b' },
+      { type: 'text-delta', text: 'c', completionTokens: 7 },
+      { type: 'text-delta', text: 'd' },
+      { type: 'finish', usage: { promptTokens: 10, completionTokens: 9 }, finishReason: 'stop' },
+    ]);
+    const request = { images: [], prompt: 'x', maxTokens: 10, temperature: 0 };
+    const elapsed: number[] = [];
+    const thought = await think(backend, request, new AbortController().signal, (_kind, text, tokens, sinceRequest) => {
+      counts.push([text, tokens]);
+      elapsed.push(sinceRequest);
+    });
+    expect(counts).toEqual([
+      ['a', 1],
+      ['b', 2],
+      ['c', 7],
+      ['d', 8],
+    ]);
+    expect(thought.usage).toEqual({ promptTokens: 10, completionTokens: 9 });
+    // Time since the request, never going back; the first is the time to first token.
+    expect(elapsed).toEqual([...elapsed].sort((x, y) => x - y));
+    expect(elapsed[0]).toBe(thought.firstTokenMs);
+  });
+
   it('stops a stream past the answer limit with a bad-response error that says what to check', async () => {
     let chunks = 0;
     const backend = endlessBackend('WAIT '.repeat(4000), () => (chunks += 1));

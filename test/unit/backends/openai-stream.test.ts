@@ -92,6 +92,23 @@ describe('OpenAI backend stream reading', () => {
     ]);
   });
 
+  it('passes on the running token count of a server that reports usage on every chunk', async () => {
+    const usage = (completion: number) => `"usage":{"prompt_tokens":900,"completion_tokens":${completion}}`;
+    const result = await streamOf([
+      `data: {"choices":[{"delta":{"reasoning_content":"Look"}}],${usage(1)}}\n\n`,
+      `data: {"choices":[{"delta":{"reasoning_content":"ing."}}],${usage(3)}}\n\n`,
+      'data: {"choices":[{"delta":{"content":"<answer>A"}}]}\n\n',
+      `data: {"choices":[{"delta":{},"finish_reason":"stop"}],${usage(5)}}\n\n`,
+      'data: [DONE]\n\n',
+    ]);
+    expect(result.deltas).toEqual([
+      { type: 'reasoning-delta', text: 'Look', completionTokens: 1 },
+      { type: 'reasoning-delta', text: 'ing.', completionTokens: 3 },
+      { type: 'text-delta', text: '<answer>A' },
+      { type: 'finish', usage: { promptTokens: 900, completionTokens: 5 }, finishReason: 'stop' },
+    ]);
+  });
+
   it("rejects a stream event that is not JSON as 'bad-response' without quoting it", async () => {
     const error = await badStream(['data: {"choices": [{"delta": {"content": "secret-token-xyz"\n\n', finishEvent]);
     expect(error.code).toBe('bad-response');

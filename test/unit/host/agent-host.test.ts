@@ -94,6 +94,33 @@ describe('agent host calls', () => {
   });
 });
 
+describe('agent host locate', () => {
+  it('records the grounding box, which sessions.get shows, also for a locate session recorded before it was', async () => {
+    server = await startScriptedServer({
+      style: 'inline',
+      answers: [{ answer: 'The OK button <|begin_of_box|>[[100,200,300,400]]<|end_of_box|>' }],
+    });
+    const backend = { kind: 'openai', baseUrl: server.baseUrl, model: 'glm', keyRef: null };
+    const found: { sessionId: string; box: unknown } = await call('locate', { query: 'the OK button', backend });
+    expect(found.box).toEqual([100, 200, 300, 400]);
+    const grounding = { query: 'the OK button', box: [100, 200, 300, 400] };
+    const detail: { steps: Array<{ grounding?: unknown; action: { name: string } }> } = await call('sessions.get', {
+      sessionId: found.sessionId,
+    });
+    expect(detail.steps).toEqual([
+      expect.objectContaining({ grounding, action: expect.objectContaining({ name: 'none' }) }),
+    ]);
+
+    // An older locate session has no grounding field: its answer still says where.
+    const stepsFile = join(work, 'sessions', found.sessionId, 'steps.jsonl');
+    const record = JSON.parse(await readFile(stepsFile, 'utf8')) as Record<string, unknown>;
+    delete record.grounding;
+    await writeFile(stepsFile, `${JSON.stringify(record)}\n`);
+    const older: { steps: Array<{ grounding?: unknown }> } = await call('sessions.get', { sessionId: found.sessionId });
+    expect(older.steps[0]!.grounding).toEqual(grounding);
+  });
+});
+
 describe('agent host runs', () => {
   it('runs against a server, streams events, and shows the session with its frames', async () => {
     server = await startScriptedServer({

@@ -34,6 +34,11 @@ describe('cursorAt', () => {
     expect(cursorAt(steps, 1)).toEqual({ left: 25, top: 25 });
   });
 
+  it('does not go to a target that was not carried out (declined or cut short)', () => {
+    const declined = { ...step(2, { ...emptyAction('left_click'), point: [1500, 500] }), acted: false, declined: true };
+    expect(cursorAt([steps[0]!, declined], 1)).toEqual({ left: 25, top: 25 });
+  });
+
   it('is null before any pointer action', () => {
     expect(cursorAt([step(1, emptyAction('wait'))], 0)).toBeNull();
   });

@@ -79,6 +79,13 @@ describe('applyEvent', () => {
           settleMs: 400,
           timings,
           completionTokens: 120,
+          tokens: 3,
+          startedAt: null,
+          requestAt: null,
+          firstTokenAt: null,
+          generatedAt: null,
+          acted: true,
+          declined: false,
         },
       ],
     });
@@ -137,7 +144,66 @@ describe('applyEvent', () => {
     const state = applyAll([run({ type: 'reasoning-delta', step: 3, text: 'late' }, 'r9')]);
     expect(state.thread).toEqual(['r9']);
     expect(state.runs.r9!.sessionId).toBe('s1');
-    expect(state.runs.r9!.steps).toEqual([{ ...emptyStep(3), phase: 'thinking', reasoning: 'late' }]);
+    expect(state.runs.r9!.steps).toEqual([{ ...emptyStep(3), phase: 'thinking', reasoning: 'late', tokens: 1 }]);
+  });
+
+  it('stamps a step with the arrival times of its start, first token and parsed action, and counts its tokens', () => {
+    const events: [HostEvent, number][] = [
+      [runStart, 100],
+      [run({ type: 'step-start', step: 1 }), 1000],
+      [run({ type: 'reasoning-delta', step: 1, text: 'I see', tokens: 2, elapsedMs: 150 }), 1400],
+      [run({ type: 'reasoning-delta', step: 1, text: ' it', tokens: 5, elapsedMs: 640 }), 1900],
+      [run({ type: 'text-delta', step: 1, text: 'Click', tokens: 6, elapsedMs: 760 }), 2000],
+      [run({ type: 'action-parsed', step: 1, action: click, explanation: '', error: null, inputPoint: null }), 2500],
+      [run({ type: 'action-done', step: 1, actMs: 80, settleMs: 400 }), 3000],
+    ];
+    const state = events.reduce((next, [event, at], seq) => applyEvent(next, event, seq, at), INITIAL_STATE);
+    expect(state.runs.r1!.steps[0]).toMatchObject({
+      startedAt: 1000,
+      // The first delta came 150 ms after the request, by the host's clock.
+      requestAt: 1250,
+      firstTokenAt: 1400,
+      generatedAt: 2500,
+      tokens: 6,
+      acted: null,
+    });
+  });
+
+  it('counts a delta as one token when the host sends no count', () => {
+    const state = applyAll([
+      runStart,
+      run({ type: 'step-start', step: 1 }),
+      run({ type: 'reasoning-delta', step: 1, text: 'a' }),
+      run({ type: 'text-delta', step: 1, text: 'b' }),
+    ]);
+    expect(state.runs.r1!.steps[0]!.tokens).toBe(2);
+  });
+
+  it('records whether the action was carried out or declined', () => {
+    const parsed = run({
+      type: 'action-parsed',
+      step: 1,
+      action: click,
+      explanation: '',
+      error: null,
+      inputPoint: null,
+    });
+    const usage = { promptTokens: null, completionTokens: null };
+    const declined = applyAll([
+      runStart,
+      run({ type: 'step-start', step: 1 }),
+      parsed,
+      run({ type: 'step-recorded', step: 1, timings, usage, acted: false, declined: true }),
+    ]);
+    expect(declined.runs.r1!.steps[0]).toMatchObject({ phase: 'recorded', acted: false, declined: true });
+    // A host that does not say: carried out when action-done came.
+    const unsaid = applyAll([
+      runStart,
+      run({ type: 'step-start', step: 1 }),
+      parsed,
+      run({ type: 'step-recorded', step: 1, timings: { ...timings, actMs: null }, usage }),
+    ]);
+    expect(unsaid.runs.r1!.steps[0]).toMatchObject({ acted: false, declined: false });
   });
 
   it('keeps steps in step order', () => {

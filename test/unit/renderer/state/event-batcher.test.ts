@@ -9,13 +9,15 @@ function run(event: RunEvent, runId = 'r1'): HostEvent {
 
 const thinking = (text: string, step = 1) => run({ type: 'reasoning-delta', step, text });
 
-/** A batcher whose frames run when the test says. */
+/** A batcher whose frames run when the test says, on a clock that reads 1000 + 10 ms per event pushed. */
 function harness() {
   const batches: SequencedEvent[][] = [];
   const frames: (() => void)[] = [];
+  let clock = 990;
   const batcher = createEventBatcher(
     (events) => batches.push(events),
     (callback) => frames.push(callback),
+    () => (clock += 10),
   );
   const nextFrame = () => frames.splice(0).forEach((callback) => callback());
   return { batcher, batches, frames, nextFrame };
@@ -30,7 +32,8 @@ describe('createEventBatcher', () => {
     expect(batches).toEqual([]);
     expect(frames).toHaveLength(1);
     nextFrame();
-    expect(batches).toEqual([[{ event: thinking('I see it'), seq: 3 }]]);
+    // Stamped with when its first part arrived: the first token's time is what a merged delta must keep.
+    expect(batches).toEqual([[{ event: thinking('I see it'), seq: 3, at: 1000 }]]);
   });
 
   it('applies any other event at once, after what was buffered, keeping the order', () => {
@@ -40,8 +43,8 @@ describe('createEventBatcher', () => {
     batcher.push(observed, 2);
     expect(batches).toEqual([
       [
-        { event: thinking('a'), seq: 1 },
-        { event: observed, seq: 2 },
+        { event: thinking('a'), seq: 1, at: 1000 },
+        { event: observed, seq: 2, at: 1010 },
       ],
     ]);
   });
@@ -83,5 +86,13 @@ describe('mergeDeltas', () => {
     expect(mergeDeltas(run({ type: 'paused' }), run({ type: 'paused' }))).toBeNull();
     expect(mergeDeltas(thinking('a'), thinking('b', 1))).toEqual(thinking('ab'));
     expect(mergeDeltas(thinking('a'), run({ type: 'reasoning-delta', step: 1, text: 'b' }, 'r2'))).toBeNull();
+  });
+
+  it('keeps the later running token count', () => {
+    const counted = (text: string, tokens?: number) =>
+      run({ type: 'reasoning-delta', step: 1, text, ...(tokens === undefined ? {} : { tokens }) });
+    expect(mergeDeltas(counted('a', 1), counted('b', 2))).toEqual(counted('ab', 2));
+    expect(mergeDeltas(counted('a', 4), counted('b'))).toEqual(counted('ab', 4));
+    expect(mergeDeltas(counted('a'), counted('b'))).toEqual(counted('ab'));
   });
 });
