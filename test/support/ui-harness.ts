@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { FORM_PAGE_URL, openPageInChromium, type ChromiumPage } from './chromium.js';
+import { FORM_PAGE_URL, openPageInChromium } from './chromium.js';
 import { startScriptedServer, type ScriptedServer, type ScriptedServerOptions } from './scripted-openai-server.js';
 import { launchUiBrowser, startServe, type ServedUi } from './serve.js';
 import { startXDesktop, type XDesktop, type XDesktopOptions } from './x-desktop.js';
@@ -79,7 +79,7 @@ export async function startUiHarness(options: UiHarnessOptions): Promise<UiHarne
     }
     if (options.formPage) {
       if (!desktop) throw new Error('formPage needs a desktop');
-      const formPage: ChromiumPage = await openPageInChromium(desktop, FORM_PAGE_URL);
+      const formPage = await openPageInChromium(desktop, FORM_PAGE_URL);
       stops.push(() => formPage.close());
     }
     let server: ScriptedServer | undefined;
