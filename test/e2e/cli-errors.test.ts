@@ -1,33 +1,20 @@
 // How `deskhand run` reports a wrong server before anything starts, and a server error during a run, on a real X desktop.
 import { createServer, type Server } from 'node:http';
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { readdir } from 'node:fs/promises';
+import { afterEach, describe, expect, it } from 'vitest';
 import { spawnDeskhand, spawnServedRun } from '../support/cli.js';
+import { useCliDesktop } from '../support/cli-desktop.js';
 import { scriptedAnswer, startScriptedServer, type ScriptedServer } from '../support/scripted-openai-server.js';
-import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
 
-let desktop: XDesktop;
-let sessionsDir: string;
+const e2e = useCliDesktop({ tmpPrefix: 'deskhand-errors-' });
 let server: ScriptedServer | undefined;
 let staticServer: Server | undefined;
 
-beforeAll(async () => {
-  desktop = await startXDesktop();
-});
-afterAll(async () => {
-  await desktop?.stop();
-});
-beforeEach(async () => {
-  sessionsDir = await mkdtemp(join(tmpdir(), 'deskhand-errors-'));
-});
 afterEach(async () => {
   await server?.close();
   server = undefined;
   await new Promise((resolve) => (staticServer ? staticServer.close(resolve) : resolve(undefined)));
   staticServer = undefined;
-  await rm(sessionsDir, { recursive: true, force: true });
 });
 
 /** A plain web server as `python3 -m http.server` answers: HTML pages, an HTML 404, and 501 for a POST. */
@@ -42,12 +29,17 @@ async function startStaticServer(): Promise<string> {
   return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/v1`;
 }
 
-const sessionsLeft = async () => readdir(sessionsDir).catch(() => []);
+const sessionsLeft = async () => readdir(e2e.sessionsDir).catch(() => []);
 
 describe('deskhand run: a wrong server is a configuration error before any session', () => {
   it('a plain web server exits 2 saying the URL is not an OpenAI-compatible server, and records nothing', async () => {
     const baseUrl = await startStaticServer();
-    const run = spawnServedRun('anything', { baseUrl, sessionsDir, env: desktop.env, args: ['--model', 'm'] });
+    const run = spawnServedRun('anything', {
+      baseUrl,
+      sessionsDir: e2e.sessionsDir,
+      env: e2e.desktop.env,
+      args: ['--model', 'm'],
+    });
     const { code } = await run.exited;
     expect(code, run.stderr()).toBe(2);
     expect(run.stderr()).toContain(`${baseUrl} is not an OpenAI-compatible model server`);
@@ -59,8 +51,8 @@ describe('deskhand run: a wrong server is a configuration error before any sessi
     server = await startScriptedServer({ style: 'inline', answers: [], modelIds: ['glm-a', 'glm-b'] });
     const run = spawnServedRun('anything', {
       baseUrl: server.baseUrl,
-      sessionsDir,
-      env: desktop.env,
+      sessionsDir: e2e.sessionsDir,
+      env: e2e.desktop.env,
       args: ['--model', 'glm-x'],
     });
     const { code } = await run.exited;
@@ -73,8 +65,8 @@ describe('deskhand run: a wrong server is a configuration error before any sessi
   it('a rejected key exits 2 before any session, naming --api-key-env', async () => {
     server = await startScriptedServer({ style: 'inline', answers: [], requireApiKey: 'sk-right' });
     const run = spawnDeskhand(
-      ['run', 'anything', '--backend', 'openai', '--base-url', server.baseUrl, '--sessions-dir', sessionsDir],
-      { ...desktop.env, DESKHAND_API_KEY: 'sk-wrong-SECRET' },
+      ['run', 'anything', '--backend', 'openai', '--base-url', server.baseUrl, '--sessions-dir', e2e.sessionsDir],
+      { ...e2e.desktop.env, DESKHAND_API_KEY: 'sk-wrong-SECRET' },
     );
     const { code } = await run.exited;
     expect(code, run.stderr()).toBe(2);
@@ -93,8 +85,8 @@ describe('deskhand run: an error during the run', () => {
       failFirst: [{ status: 400, body }],
     });
     const run = spawnDeskhand(
-      ['run', 'anything', '--backend', 'openai', '--base-url', server.baseUrl, '--sessions-dir', sessionsDir],
-      desktop.env,
+      ['run', 'anything', '--backend', 'openai', '--base-url', server.baseUrl, '--sessions-dir', e2e.sessionsDir],
+      e2e.desktop.env,
     );
     const { code } = await run.exited;
     expect(code, run.stderr()).toBe(2);

@@ -1,15 +1,15 @@
 // `deskhand run` end to end: the real CLI, a real X desktop with Chromium, a scripted model server on loopback.
 import { execFile } from 'node:child_process';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { readSession } from '../../src/sessions/reader.js';
 import { modelPointOf } from '../fixtures/pages/form-layout.js';
-import { FORM_LAYOUT, FORM_PAGE_URL, openPageInChromium, type ChromiumPage } from '../support/chromium.js';
+import { FORM_LAYOUT } from '../support/chromium.js';
 import { runStartOf, spawnDeskhand, spawnServedRun } from '../support/cli.js';
+import { useCliDesktop } from '../support/cli-desktop.js';
 import {
   scriptedAnswer,
   startScriptedServer,
@@ -17,7 +17,6 @@ import {
   type ScriptedServer,
 } from '../support/scripted-openai-server.js';
 import { tinyModelDir } from '../support/tiny-model.js';
-import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
 
 const execFileAsync = promisify(execFile);
 const API_KEY = 'sk-test-SECRET-7f3a9c';
@@ -42,39 +41,26 @@ const clickThenThinkSlowly = (): ScriptedAnswer[] => [
   },
 ];
 
-let desktop: XDesktop;
-let browser: ChromiumPage;
+const e2e = useCliDesktop({ tmpPrefix: 'deskhand-e2e-', formPage: true });
 let server: ScriptedServer | undefined;
-let sessionsDir: string;
 
-beforeAll(async () => {
-  desktop = await startXDesktop();
-});
-afterAll(async () => {
-  await desktop?.stop();
-});
-beforeEach(async () => {
-  sessionsDir = await mkdtemp(join(tmpdir(), 'deskhand-e2e-'));
-  browser = await openPageInChromium(desktop, FORM_PAGE_URL);
-});
 afterEach(async () => {
   await server?.close();
   server = undefined;
-  await browser?.close();
-  await rm(sessionsDir, { recursive: true, force: true });
 });
 
-const pageValue = (selector: string) => browser.page.$eval(selector, (element) => (element as HTMLInputElement).value);
+const pageValue = (selector: string) =>
+  e2e.browser.page.$eval(selector, (element) => (element as HTMLInputElement).value);
 const pageState = () =>
-  browser.page.evaluate(() => (window as unknown as { __state: Record<string, unknown> }).__state);
+  e2e.browser.page.evaluate(() => (window as unknown as { __state: Record<string, unknown> }).__state);
 const pageEventCount = () =>
-  browser.page.evaluate(() => (window as unknown as { __events: unknown[] }).__events.length);
+  e2e.browser.page.evaluate(() => (window as unknown as { __events: unknown[] }).__events.length);
 
 function runDeskhand(args: string[], env: NodeJS.ProcessEnv = {}) {
   return spawnServedRun('fill in the test form', {
     baseUrl: server!.baseUrl,
-    sessionsDir,
-    env: { ...desktop.env, ...env },
+    sessionsDir: e2e.sessionsDir,
+    env: { ...e2e.desktop.env, ...env },
     args,
   });
 }
@@ -126,7 +112,7 @@ describe('deskhand run on a real desktop', () => {
 
     expect(await pageValue('#textInput')).toBe(UNICODE_AND_SYMBOLS);
     const pageEvents = () =>
-      browser.page.evaluate(() => JSON.stringify((window as unknown as { __events: unknown[] }).__events));
+      e2e.browser.page.evaluate(() => JSON.stringify((window as unknown as { __events: unknown[] }).__events));
     expect(await pageValue('#textArea'), `${run.stderr()}\n${await pageEvents()}`).toBe('fresh\nzweite Zeile ✓');
 
     expect(server.requests.map((request) => request.imageCount)).toEqual([1, 2, 3, 4, 5, 5, 5, 5, 5]);
@@ -147,7 +133,7 @@ describe('deskhand run on a real desktop', () => {
     const firstStep = run.events.filter((event) => 'step' in event && event.step === 1).map((event) => event.type);
     expect(firstStep.indexOf('reasoning-delta')).toBeLessThan(firstStep.indexOf('text-delta'));
 
-    const session = await readSession(sessionsDir, runStartOf(run).sessionId);
+    const session = await readSession(e2e.sessionsDir, runStartOf(run).sessionId);
     expect(session.info).toMatchObject({
       outcome: { kind: 'done' },
       steps: 9,
@@ -210,11 +196,11 @@ describe('deskhand run on a real desktop', () => {
     const state = await pageState();
     expect(state).toMatchObject({ right: 1, double: 1, middle: 1, drop: { onTarget: true } });
     expect(state.hover).toBeGreaterThanOrEqual(1);
-    expect(await browser.page.$eval('#scrollBox', (element) => element.scrollTop)).toBeGreaterThan(0);
+    expect(await e2e.browser.page.$eval('#scrollBox', (element) => element.scrollTop)).toBeGreaterThan(0);
 
     const start = runStartOf(run);
     expect(start.model).toBe('glm-4.1v-9b-thinking-scripted');
-    const session = await readSession(sessionsDir, start.sessionId);
+    const session = await readSession(e2e.sessionsDir, start.sessionId);
     expect(session.steps.map((step) => step.action.name)).toEqual([
       'scroll',
       'left_drag',
@@ -254,7 +240,7 @@ describe('deskhand run on a real desktop', () => {
 
     const end = run.events.at(-1)!;
     expect(end).toMatchObject({ type: 'run-end', outcome: { kind: 'stopped' } });
-    const session = await readSession(sessionsDir, (end as { sessionId: string }).sessionId);
+    const session = await readSession(e2e.sessionsDir, (end as { sessionId: string }).sessionId);
     expect(session.warnings).toEqual([]);
     expect(session.info.outcome?.kind).toBe('stopped');
     expect(session.steps.map((step) => [step.step, step.acted])).toEqual([
@@ -274,10 +260,10 @@ describe('deskhand run on a real desktop', () => {
     });
     const run = runDeskhand([]);
     await run.waitForEvent((event) => event.type === 'reasoning-delta' && event.step === 2);
-    expect(await browser.page.evaluate(() => document.hasFocus())).toBe(true);
+    expect(await e2e.browser.page.evaluate(() => document.hasFocus())).toBe(true);
     // xdotool presses the chord as a user would, into the focused Chromium window, not into deskhand's terminal.
     const pressedAt = performance.now();
-    await execFileAsync('xdotool', ['key', 'ctrl+shift+Escape'], { env: desktop.env });
+    await execFileAsync('xdotool', ['key', 'ctrl+shift+Escape'], { env: e2e.desktop.env });
     const { code, at: exitedAt } = await run.exited;
     expect(code, run.stderr()).toBe(4);
     expect(exitedAt - pressedAt).toBeLessThan(250);
@@ -312,15 +298,15 @@ describe('deskhand run on a real desktop', () => {
         '--model',
         'm',
         '--sessions-dir',
-        sessionsDir,
+        e2e.sessionsDir,
       ],
-      desktop.env,
+      e2e.desktop.env,
     );
     const { code } = await run.exited;
     expect(code).toBe(2);
     expect(run.stderr()).toContain(closed.baseUrl);
     expect(run.stderr()).toContain('Check --base-url.');
-    expect(await readdir(sessionsDir)).toEqual([]);
+    expect(await readdir(e2e.sessionsDir)).toEqual([]);
   });
 
   it('refuses a Wayland session before it records or touches anything (exit 2), and says what to do', async () => {
@@ -331,7 +317,7 @@ describe('deskhand run on a real desktop', () => {
     expect(code).toBe(2);
     expect(run.stderr()).toContain('This is a Wayland session (XDG_SESSION_TYPE=wayland)');
     expect(run.stderr()).toContain('DESKHAND_ALLOW_WAYLAND=1');
-    expect(await readdir(sessionsDir)).toEqual([]);
+    expect(await readdir(e2e.sessionsDir)).toEqual([]);
     expect(server.requests).toEqual([]);
     expect(await pageEventCount()).toBe(eventsBefore);
 
@@ -348,10 +334,10 @@ describe('deskhand run on a real desktop', () => {
         '--max-steps',
         '2',
         '--sessions-dir',
-        sessionsDir,
+        e2e.sessionsDir,
         '--json',
       ]),
-      desktop.env,
+      e2e.desktop.env,
     );
     const { code } = await run.exited;
     // Random weights answer noise: two unparseable steps use up the budget (exit 5), each streamed and recorded.
@@ -360,7 +346,7 @@ describe('deskhand run on a real desktop', () => {
     expect(streamed.length).toBeGreaterThan(4);
     const end = run.events.at(-1)!;
     expect(end).toMatchObject({ type: 'run-end', outcome: { kind: 'max-steps' }, steps: 2 });
-    const session = await readSession(sessionsDir, (end as { sessionId: string }).sessionId);
+    const session = await readSession(e2e.sessionsDir, (end as { sessionId: string }).sessionId);
     expect(session.steps.map((step) => [step.action.name, step.acted])).toEqual(Array(2).fill(['none', false]));
     expect(session.steps.every((step) => (step.usage.completionTokens ?? 0) > 0)).toBe(true);
   });
@@ -380,10 +366,10 @@ describe('deskhand run on a real desktop', () => {
         '--max-tokens',
         '48',
         '--sessions-dir',
-        sessionsDir,
+        e2e.sessionsDir,
         '--json',
       ],
-      desktop.env,
+      e2e.desktop.env,
     );
     const { code } = await run.exited;
     expect(code, run.stderr()).toBe(6);
@@ -392,7 +378,7 @@ describe('deskhand run on a real desktop', () => {
     ).toBeGreaterThan(4);
     const end = run.events.at(-1)!;
     expect(end).toMatchObject({ type: 'run-end', outcome: { kind: 'unparseable' }, steps: 4 });
-    const session = await readSession(sessionsDir, (end as { sessionId: string }).sessionId);
+    const session = await readSession(e2e.sessionsDir, (end as { sessionId: string }).sessionId);
     expect(session.info).toMatchObject({ backend: { kind: 'local' }, outcome: { kind: 'unparseable' } });
     expect(session.steps.map((step) => [step.action.name, step.acted])).toEqual(Array(4).fill(['none', false]));
     expect(

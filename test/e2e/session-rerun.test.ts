@@ -1,15 +1,14 @@
 // `deskhand sessions rerun` end to end: a session recorded by the real CLI on Xvfb + Chromium, then replayed.
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { RunEvent } from '../../src/run-protocol/run-events.js';
 import { readSession } from '../../src/sessions/reader.js';
 import { modelPointOf } from '../fixtures/pages/form-layout.js';
-import { FORM_PAGE_URL, openPageInChromium, waitForInputReady, type ChromiumPage } from '../support/chromium.js';
+import { waitForInputReady } from '../support/chromium.js';
 import { runStartOf, spawnDeskhand, spawnServedRun } from '../support/cli.js';
+import { useCliDesktop } from '../support/cli-desktop.js';
 import { scriptedAnswer, startScriptedServer, type ScriptedAnswer } from '../support/scripted-openai-server.js';
-import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
 
 const answer = (explanation: string, call: string) =>
   scriptedAnswer(call, { explanation, reasoning: `The screen shows the test form. ${explanation}` });
@@ -20,39 +19,26 @@ const FILL_AND_CLICK = [
   answer('Done.', 'DONE()'),
 ];
 
-let desktop: XDesktop;
-let browser: ChromiumPage;
-let sessionsDir: string;
+const e2e = useCliDesktop({ tmpPrefix: 'deskhand-rerun-e2e-', formPage: true });
 
-beforeAll(async () => {
-  desktop = await startXDesktop();
-});
-afterAll(async () => {
-  await desktop?.stop();
-});
-beforeEach(async () => {
-  sessionsDir = await mkdtemp(join(tmpdir(), 'deskhand-rerun-e2e-'));
-  browser = await openPageInChromium(desktop, FORM_PAGE_URL);
-});
-afterEach(async () => {
-  await browser?.close();
-  await rm(sessionsDir, { recursive: true, force: true });
-});
-
-const clicks = () => browser.page.evaluate(() => (window as unknown as { __state: { left: number } }).__state.left);
-const inputValue = () => browser.page.$eval('#textInput', (element) => (element as HTMLInputElement).value);
+const clicks = () => e2e.browser.page.evaluate(() => (window as unknown as { __state: { left: number } }).__state.left);
+const inputValue = () => e2e.browser.page.$eval('#textInput', (element) => (element as HTMLInputElement).value);
 const pageEventCount = () =>
-  browser.page.evaluate(() => (window as unknown as { __events: unknown[] }).__events.length);
+  e2e.browser.page.evaluate(() => (window as unknown as { __events: unknown[] }).__events.length);
 
 /** Records a session with `bin/deskhand run` and the scripted model, then puts the page back as it was. */
 async function recordSession(answers: ScriptedAnswer[]): Promise<string> {
   const server = await startScriptedServer({ style: 'inline', answers });
   try {
-    const run = spawnServedRun('fill in the test form', { baseUrl: server.baseUrl, sessionsDir, env: desktop.env });
+    const run = spawnServedRun('fill in the test form', {
+      baseUrl: server.baseUrl,
+      sessionsDir: e2e.sessionsDir,
+      env: e2e.desktop.env,
+    });
     const { code } = await run.exited;
     expect(code, run.stderr()).toBe(0);
-    await browser.page.reload({ waitUntil: 'load' });
-    await waitForInputReady(browser.page);
+    await e2e.browser.page.reload({ waitUntil: 'load' });
+    await waitForInputReady(e2e.browser.page);
     return runStartOf(run).sessionId;
   } finally {
     await server.close();
@@ -60,7 +46,10 @@ async function recordSession(answers: ScriptedAnswer[]): Promise<string> {
 }
 
 function rerun(id: string, extraArgs: string[] = []) {
-  return spawnDeskhand(['sessions', 'rerun', id, '--sessions-dir', sessionsDir, '--json', ...extraArgs], desktop.env);
+  return spawnDeskhand(
+    ['sessions', 'rerun', id, '--sessions-dir', e2e.sessionsDir, '--json', ...extraArgs],
+    e2e.desktop.env,
+  );
 }
 
 function sessionIdOf(events: RunEvent[]): string {
@@ -79,7 +68,7 @@ describe('deskhand sessions rerun on a real desktop', () => {
     expect(code, replay.stderr()).toBe(0);
     expect([await inputValue(), await clicks()]).toEqual(['hello', 1]);
 
-    const session = await readSession(sessionsDir, sessionIdOf(replay.events));
+    const session = await readSession(e2e.sessionsDir, sessionIdOf(replay.events));
     expect(session.info).toMatchObject({
       task: `rerun of ${id}: fill in the test form`,
       backend: { kind: 'rerun', baseUrl: null },
@@ -101,7 +90,7 @@ describe('deskhand sessions rerun on a real desktop', () => {
 
   it('--verify strict stops before clicking a relabelled button: exit 6, a report naming the step, no click', async () => {
     const id = await recordSession(FILL_AND_CLICK);
-    await browser.page.evaluate(() => (document.getElementById('clickButton')!.textContent = 'send'));
+    await e2e.browser.page.evaluate(() => (document.getElementById('clickButton')!.textContent = 'send'));
 
     const replay = rerun(id, ['--verify', 'strict']);
     const { code } = await replay.exited;
@@ -113,14 +102,14 @@ describe('deskhand sessions rerun on a real desktop', () => {
     expect(replay.stderr()).toMatch(report);
     expect(replay.events.at(-1)).toMatchObject({ type: 'run-end', outcome: { kind: 'stuck' } });
 
-    const session = await readSession(sessionsDir, sessionIdOf(replay.events));
+    const session = await readSession(e2e.sessionsDir, sessionIdOf(replay.events));
     expect(session.steps.map((step) => step.acted)).toEqual([true, true, false]);
     expect(session.steps[2]!.error).toMatch(report);
   });
 
   it('--verify off clicks a button that moved by 20 px anyway', async () => {
     const id = await recordSession(FILL_AND_CLICK);
-    await browser.page.evaluate(() => (document.getElementById('clickButton')!.style.left = '80px'));
+    await e2e.browser.page.evaluate(() => (document.getElementById('clickButton')!.style.left = '80px'));
 
     const strict = rerun(id);
     expect((await strict.exited).code, strict.stderr()).toBe(6);
@@ -151,7 +140,7 @@ describe('deskhand sessions rerun on a real desktop', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await pageEventCount()).toBe(eventsAtStop);
     expect(await clicks()).toBe(0);
-    const session = await readSession(sessionsDir, sessionIdOf(replay.events));
+    const session = await readSession(e2e.sessionsDir, sessionIdOf(replay.events));
     expect(session.info.outcome?.kind).toBe('stopped');
   });
 

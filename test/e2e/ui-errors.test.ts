@@ -1,47 +1,26 @@
 // How the UI in a browser shows a wrong server, a stopped run and a located target, in English and Chinese, light
 // and dark: worded from error codes (no CLI flags, no English in Chinese), no session for a failed start, Retry.
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FORM_PAGE_URL, openPageInChromium, type ChromiumPage } from '../support/chromium.js';
-import { launchUiBrowser, startServe, type ServedUi } from '../support/serve.js';
 import { scriptedAnswer, startScriptedServer, type ScriptedServer } from '../support/scripted-openai-server.js';
-import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
+import { startUiHarness, UI_SCREENSHOTS as SCREENSHOTS, type UiHarness } from '../support/ui-harness.js';
 
-const SCREENSHOTS = resolve(import.meta.dirname, '../.tmp/screenshots');
 const LOCATED = { answer: '<answer>The OK button <|begin_of_box|>[[100,200,300,400]]<|end_of_box|></answer>' };
 
-let desktop: XDesktop;
-let desktopPage: ChromiumPage;
-let served: ServedUi;
-let browser: Browser;
+let ui: UiHarness;
 let page: Page;
-let work: string;
-let sessionsDir: string;
 const servers: ScriptedServer[] = [];
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'deskhand-ui-errors-'));
-  sessionsDir = join(work, 'sessions');
-  await mkdir(SCREENSHOTS, { recursive: true });
-  desktop = await startXDesktop();
-  desktopPage = await openPageInChromium(desktop, FORM_PAGE_URL);
-  served = await startServe(['--sessions-dir', sessionsDir], { ...desktop.env, XDG_CONFIG_HOME: join(work, 'config') });
-  browser = await launchUiBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(served.url);
-  await page.getByTestId('wizard-skip').click({ timeout: 20_000 });
+  ui = await startUiHarness({ tmpPrefix: 'deskhand-ui-errors-', desktop: true, formPage: true, skipWizard: true });
+  page = ui.page;
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
   await Promise.all(servers.map((server) => server.close()));
-  await desktopPage?.close();
-  await desktop?.stop();
-  await rm(work, { recursive: true, force: true });
+  await ui?.stop();
 });
 
 const byTestId = (id: string) => page.getByTestId(id);
@@ -125,7 +104,7 @@ describe('errors in the UI', () => {
     expect(text).toContain('服务器地址');
     expectChineseOnly(text, baseUrl);
     await shotAll('errors-unreachable', ['zh', 'dark']);
-    expect(await readdir(sessionsDir).catch(() => [])).toEqual([]);
+    expect(await readdir(ui.sessionsDir).catch(() => [])).toEqual([]);
     await byTestId('sessions-tab').click();
     await expect.poll(() => byTestId('session-row').count()).toBe(0);
   });
@@ -144,7 +123,7 @@ describe('errors in the UI', () => {
     await expect.poll(runError).toContain('拒绝了 API 密钥');
     expectChineseOnly(await runError(), keyed.baseUrl);
     expect(models.requests.length + keyed.requests.length).toBe(0);
-    expect(await readdir(sessionsDir).catch(() => [])).toEqual([]);
+    expect(await readdir(ui.sessionsDir).catch(() => [])).toEqual([]);
   });
 
   it('the same errors in English name the fields, not the CLI flags', async () => {
@@ -161,7 +140,7 @@ describe('errors in the UI', () => {
     const { baseUrl, port } = await closedServerUrl();
     await startRun(baseUrl, '', 'Think for a while');
     await runError();
-    expect(await readdir(sessionsDir).catch(() => [])).toEqual([]);
+    expect(await readdir(ui.sessionsDir).catch(() => [])).toEqual([]);
     const server = await startScriptedServer({
       style: 'reasoning_content',
       port,
@@ -178,7 +157,7 @@ describe('errors in the UI', () => {
     await byTestId('stop-button').click();
     await expect.poll(() => byTestId('outcome-message').textContent(), { timeout: 10_000 }).toBe('你停止了这次运行。');
     await shotAll('errors-stopped', ['zh', 'light']);
-    expect(await readdir(sessionsDir)).toHaveLength(1);
+    expect(await readdir(ui.sessionsDir)).toHaveLength(1);
     await byTestId('sessions-tab').click();
     await expect.poll(() => byTestId('session-row').count(), { timeout: 10_000 }).toBe(1);
     expect(await page.locator('.session-date').first().textContent()).toMatch(/^\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);

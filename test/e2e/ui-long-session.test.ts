@@ -1,26 +1,18 @@
 // What keeps the UI smooth, asserted as behaviour rather than timings: a 1,000-step session plays from a virtualised
 // step list, and a fast stream grows the thinking text in place without moving anything above it.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testFrame, writeSession, type SessionStepInput } from '../support/recorded-session.js';
-import { launchUiBrowser, startRunInUi, startServe, type ServedUi } from '../support/serve.js';
-import { startScriptedServer, type ScriptedServer } from '../support/scripted-openai-server.js';
-import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
+import { startRunInUi } from '../support/serve.js';
+import { startUiHarness, UI_SCREENSHOTS as SCREENSHOTS, type UiHarness } from '../support/ui-harness.js';
 
-const SCREENSHOTS = resolve(import.meta.dirname, '../.tmp/screenshots');
 const SESSION_ID = 'long-session-1000';
 const STEP_COUNT = 1000;
 const FRAME_WIDTH = 320;
 
-let desktop: XDesktop;
-let server: ScriptedServer;
-let served: ServedUi;
-let browser: Browser;
+let ui: UiHarness;
 let page: Page;
-let work: string;
 
 /** A finished 1,000-step session with real JPEG frames (a few distinct ones, cycled) and a distinct thought each. */
 async function writeLongSession(sessionsDir: string): Promise<void> {
@@ -34,44 +26,34 @@ async function writeLongSession(sessionsDir: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'deskhand-ui-long-'));
-  await mkdir(SCREENSHOTS, { recursive: true });
-  await writeLongSession(join(work, 'sessions'));
-  desktop = await startXDesktop({ width: 1280, height: 800 });
-  server = await startScriptedServer({
-    style: 'reasoning_content',
-    // About 200 tokens per second: four characters every 5 ms.
-    chunkSize: 4,
-    chunkDelayMs: 5,
-    answers: [
-      {
-        reasoning: 'A short look at the screen.',
-        answer: "<answer><|begin_of_box|>hover(start_box='[300,300]', element_info='cell')<|end_of_box|></answer>",
-      },
-      {
-        reasoning: 'I keep reading the table row by row to find the cell the task names. '.repeat(40),
-        answer: "<answer><|begin_of_box|>hover(start_box='[600,400]', element_info='cell')<|end_of_box|></answer>",
-      },
-      { answer: '<answer><|begin_of_box|>DONE()<|end_of_box|></answer>' },
-    ],
+  ui = await startUiHarness({
+    tmpPrefix: 'deskhand-ui-long-',
+    prepare: (work) => writeLongSession(join(work, 'sessions')),
+    desktop: { width: 1280, height: 800 },
+    server: {
+      style: 'reasoning_content',
+      // About 200 tokens per second: four characters every 5 ms.
+      chunkSize: 4,
+      chunkDelayMs: 5,
+      answers: [
+        {
+          reasoning: 'A short look at the screen.',
+          answer: "<answer><|begin_of_box|>hover(start_box='[300,300]', element_info='cell')<|end_of_box|></answer>",
+        },
+        {
+          reasoning: 'I keep reading the table row by row to find the cell the task names. '.repeat(40),
+          answer: "<answer><|begin_of_box|>hover(start_box='[600,400]', element_info='cell')<|end_of_box|></answer>",
+        },
+        { answer: '<answer><|begin_of_box|>DONE()<|end_of_box|></answer>' },
+      ],
+    },
+    viewport: { width: 1440, height: 900 },
+    skipWizard: true,
   });
-  served = await startServe(['--sessions-dir', join(work, 'sessions')], {
-    ...desktop.env,
-    XDG_CONFIG_HOME: join(work, 'config'),
-  });
-  browser = await launchUiBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(served.url);
-  await page.getByTestId('wizard-skip').click({ timeout: 20_000 });
+  page = ui.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  await server?.close();
-  await desktop?.stop();
-  await rm(work, { recursive: true, force: true });
-});
+afterAll(() => ui?.stop());
 
 const byTestId = (id: string) => page.getByTestId(id);
 
@@ -147,7 +129,7 @@ describe('a long session and a fast stream in the browser UI', () => {
 
   it('grows streamed thinking in place, without moving the header or the card above', async () => {
     await byTestId('run-tab').click();
-    await startRunInUi(page, { baseUrl: server.baseUrl, instruction: 'Find the cell in the table' });
+    await startRunInUi(page, { baseUrl: ui.server.baseUrl, instruction: 'Find the cell in the table' });
     await page.locator('[data-testid="step-card"][data-step="2"]').waitFor({ timeout: 30_000 });
 
     const samples = await page.evaluate(sampleStream);

@@ -1,49 +1,32 @@
 // "Max tokens per step": set in Settings → Agent loop or with `deskhand run --max-tokens N`, it reaches the model
 // server's request as max_tokens and the session's settings, and a reply the limit cut says so in the step's error.
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runStartOf, spawnServedRun } from '../support/cli.js';
-import { launchUiBrowser, startRunInUi, startServe, type ServedUi } from '../support/serve.js';
-import { scriptedAnswer, startScriptedServer, type ScriptedServer } from '../support/scripted-openai-server.js';
+import { startRunInUi } from '../support/serve.js';
+import { scriptedAnswer, startScriptedServer } from '../support/scripted-openai-server.js';
 import { screenshotLooks } from '../support/ui-looks.js';
-import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
+import { startUiHarness, UI_SCREENSHOTS as SCREENSHOTS, type UiHarness } from '../support/ui-harness.js';
 
-const SCREENSHOTS = resolve(import.meta.dirname, '../.tmp/screenshots');
 /** A reply cut inside its thinking, as a server stops at max_tokens. */
 const CUT = { reasoning: 'I should look at the screen and then ', answer: '', finishReason: 'length' as const };
 
-let desktop: XDesktop;
-let server: ScriptedServer;
-let served: ServedUi;
-let browser: Browser;
+let ui: UiHarness;
 let page: Page;
-let work: string;
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'deskhand-ui-max-tokens-'));
-  await mkdir(SCREENSHOTS, { recursive: true });
-  desktop = await startXDesktop();
-  server = await startScriptedServer({ style: 'reasoning_content', answers: [CUT, scriptedAnswer('DONE()')] });
-  served = await startServe(['--sessions-dir', join(work, 'sessions')], {
-    ...desktop.env,
-    XDG_CONFIG_HOME: join(work, 'config'),
+  ui = await startUiHarness({
+    tmpPrefix: 'deskhand-ui-max-tokens-',
+    desktop: true,
+    server: { style: 'reasoning_content', answers: [CUT, scriptedAnswer('DONE()')] },
+    skipWizard: true,
   });
-  browser = await launchUiBrowser();
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await page.goto(served.url);
-  await byTestId('wizard-skip').click({ timeout: 20_000 });
+  page = ui.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  await server?.close();
-  await desktop?.stop();
-  await rm(work, { recursive: true, force: true });
-});
+afterAll(() => ui?.stop());
 
 const byTestId = (id: string) => page.getByTestId(id);
 
@@ -63,36 +46,36 @@ describe('max tokens per step', () => {
     await byTestId('settings-save').click();
     await expect.poll(() => byTestId('settings-status').textContent()).toContain('Saved');
     await screenshotLooks(page, {
-      url: served.url,
+      url: ui.served.url,
       dir: SCREENSHOTS,
       name: 'settings-max-tokens',
       target: (shown) => shown.getByTestId('loop-settings'),
     });
 
     await byTestId('run-tab').click();
-    await startRunInUi(page, { baseUrl: server.baseUrl, instruction: 'Open the menu' });
+    await startRunInUi(page, { baseUrl: ui.server.baseUrl, instruction: 'Open the menu' });
     await expect.poll(() => byTestId('step-error').count(), { timeout: 60_000 }).toBeGreaterThan(0);
     expect(await byTestId('step-error').first().textContent()).toContain('max tokens per step (1500)');
     await expect.poll(() => byTestId('outcome-banner').count(), { timeout: 60_000 }).toBe(1);
-    expect((server.requests[0]!.body as { max_tokens: number }).max_tokens).toBe(1500);
+    expect((ui.server.requests[0]!.body as { max_tokens: number }).max_tokens).toBe(1500);
     await screenshotLooks(page, {
-      url: served.url,
+      url: ui.served.url,
       dir: SCREENSHOTS,
       name: 'run-step-cut-by-max-tokens',
       target: (shown) => shown.getByTestId('step-card').first(),
     });
-    const sessions = await import('node:fs/promises').then(({ readdir }) => readdir(join(work, 'sessions')));
-    expect(await sessionSettings(join(work, 'sessions'), sessions[0]!)).toMatchObject({ maxTokens: 1500 });
+    const sessions = await import('node:fs/promises').then(({ readdir }) => readdir(ui.sessionsDir));
+    expect(await sessionSettings(ui.sessionsDir, sessions[0]!)).toMatchObject({ maxTokens: 1500 });
   });
 
   it('deskhand run --max-tokens N sends max_tokens N and records it in the session', async () => {
-    const sessionsDir = join(work, 'cli-sessions');
+    const sessionsDir = join(ui.work, 'cli-sessions');
     const cli = await startScriptedServer({ style: 'reasoning_content', answers: [scriptedAnswer('DONE()')] });
     try {
       const run = spawnServedRun('Open the menu', {
         baseUrl: cli.baseUrl,
         sessionsDir,
-        env: desktop.env,
+        env: ui.desktop!.env,
         args: ['--max-tokens', '321'],
       });
       expect((await run.exited).code).toBe(0);

@@ -1,46 +1,35 @@
 // Restarting `deskhand serve`: the same URL and token from the same config folder, an open tab that reconnects by
 // itself, `--new-token` to rotate it, and the refusal page an old link then gets.
-import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testFrame, writeSession } from '../support/recorded-session.js';
-import { launchUiBrowser, setAppearanceInUi, startServe, type ServedUi } from '../support/serve.js';
+import { setAppearanceInUi } from '../support/serve.js';
+import { startUiHarness, UI_SCREENSHOTS as SCREENSHOTS, type UiHarness } from '../support/ui-harness.js';
 
-const SCREENSHOTS = resolve(import.meta.dirname, '../.tmp/screenshots');
 const SESSION = '20261121-100000-a11e';
 
-let work: string;
-let env: NodeJS.ProcessEnv;
-let args: string[];
-let served: ServedUi;
-let browser: Browser;
+let ui: UiHarness;
 let page: Page;
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'deskhand-ui-restart-'));
-  await mkdir(SCREENSHOTS, { recursive: true });
-  const sessionsDir = join(work, 'sessions');
-  await writeSession(sessionsDir, {
-    id: SESSION,
-    task: 'Open the notes',
-    steps: [{ frame: await testFrame(320, 200) }],
+  ui = await startUiHarness({
+    tmpPrefix: 'deskhand-ui-restart-',
+    prepare: async (work) => {
+      await writeSession(join(work, 'sessions'), {
+        id: SESSION,
+        task: 'Open the notes',
+        steps: [{ frame: await testFrame(320, 200) }],
+      });
+    },
+    viewport: { width: 1280, height: 800 },
+    skipWizard: true,
   });
-  env = { ...process.env, XDG_CONFIG_HOME: join(work, 'config') };
-  args = ['--sessions-dir', sessionsDir];
-  served = await startServe(args, env);
-  browser = await launchUiBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(served.url);
-  await page.getByTestId('wizard-skip').click({ timeout: 20_000 });
+  page = ui.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  await rm(work, { recursive: true, force: true });
-});
+afterAll(() => ui?.stop());
 
 /** The header's connection state: connecting, open or closed. */
 const status = async () =>
@@ -51,15 +40,15 @@ describe('restarting deskhand serve', () => {
   it('keeps the URL and token, and the open tab reconnects by itself without a reload', async () => {
     await expect.poll(status, { timeout: 10_000 }).toBe('open');
     await page.evaluate(() => sessionStorage.setItem('loaded-once', 'yes'));
-    const before = served.url;
+    const before = ui.served.url;
 
-    await served.stop();
+    await ui.served.stop();
     await expect.poll(status, { timeout: 10_000 }).toBe('closed');
     expect(await page.getByTestId('connection-hint').textContent()).toContain('start it again');
-    served = await startServe(args, env);
+    await ui.serveAgain();
 
-    expect(served.url).toBe(before);
-    expect(served.stderr()).not.toContain(tokenOf(before));
+    expect(ui.served.url).toBe(before);
+    expect(ui.served.stderr()).not.toContain(tokenOf(before));
     await expect.poll(status, { timeout: 20_000 }).toBe('open');
     // The same document (no reload happened), and a call over the new connection works.
     expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
@@ -75,26 +64,26 @@ describe('restarting deskhand serve', () => {
       ['zh', 'dark'],
     ] as const) {
       await setAppearanceInUi(page, language, theme);
-      await served.stop();
+      await ui.served.stop();
       await expect.poll(status, { timeout: 10_000 }).toBe('closed');
       await page.screenshot({ path: join(SCREENSHOTS, `serve-offline-banner-${language}-${theme}.png`) });
-      served = await startServe(args, env);
+      await ui.serveAgain();
       await expect.poll(status, { timeout: 20_000 }).toBe('open');
     }
     await setAppearanceInUi(page, 'en', 'light');
   });
 
   it('stores the token in a file only its owner can read', async () => {
-    const file = join(work, 'config', 'deskhand', 'serve.json');
+    const file = join(ui.work, 'config', 'deskhand', 'serve.json');
     expect((await stat(file)).mode & 0o777).toBe(0o600);
-    expect(await readFile(file, 'utf8')).toContain(tokenOf(served.url));
+    expect(await readFile(file, 'utf8')).toContain(tokenOf(ui.served.url));
   });
 
   it('--new-token gives a new token; a reload of the old link shows the refusal page with the way back', async () => {
-    const old = served.url;
-    await served.stop();
-    served = await startServe(['--new-token', ...args], env);
-    expect(tokenOf(served.url)).not.toBe(tokenOf(old));
+    const old = ui.served.url;
+    await ui.served.stop();
+    await ui.serveAgain(['--new-token']);
+    expect(tokenOf(ui.served.url)).not.toBe(tokenOf(old));
 
     const response = await page.reload();
     expect(response?.status()).toBe(403);
@@ -104,21 +93,21 @@ describe('restarting deskhand serve', () => {
     expect(text).toContain('--new-token');
     const html = await response!.text();
     expect(html).not.toContain(tokenOf(old));
-    expect(html).not.toContain(tokenOf(served.url));
+    expect(html).not.toContain(tokenOf(ui.served.url));
     expect(html).not.toMatch(/<script|style=/i);
     expect(response!.headers()['content-security-policy']).toContain("script-src 'self'");
     // The page is styled from its own stylesheet, which loads without a token.
     await expect.poll(() => page.locator('main').evaluate((main) => getComputedStyle(main).maxWidth)).not.toBe('none');
 
-    await page.goto(served.url);
+    await page.goto(ui.served.url);
     await expect.poll(status, { timeout: 20_000 }).toBe('open');
   });
 
   it('shows the refusal page in English and Chinese, light and dark', async () => {
     for (const locale of ['en-US', 'zh-CN']) {
-      const context = await browser.newContext({ locale, viewport: { width: 900, height: 600 } });
+      const context = await ui.browser.newContext({ locale, viewport: { width: 900, height: 600 } });
       const refused = await context.newPage();
-      const response = await refused.goto(served.url.replace(/token=\w+/, 'token=stale'));
+      const response = await refused.goto(ui.served.url.replace(/token=\w+/, 'token=stale'));
       expect(response?.status()).toBe(403);
       const text = await refused.locator('body').innerText();
       expect(text).toContain(locale === 'zh-CN' ? '此链接已无法打开 Deskhand' : 'This link no longer opens Deskhand');

@@ -1,28 +1,22 @@
 // The sessions view in a browser against `deskhand serve`: export HTML and zip, import back, refuse a bad zip, and
 // a fast scrub that fetches only the frame where it stops.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchUiBrowser, startServe, type ServedUi } from '../support/serve.js';
 import { testFrame, writeSession } from '../support/recorded-session.js';
+import { startUiHarness, UI_SCREENSHOTS as SCREENSHOTS, type UiHarness } from '../support/ui-harness.js';
 
-const SCREENSHOTS = resolve(import.meta.dirname, '../.tmp/screenshots');
 const SHARED = '20261121-100000-5a1e';
 const LONG = '20261121-090000-10ec';
 const LONG_STEPS = 40;
 
-let work: string;
-let sessionsDir: string;
-let served: ServedUi;
-let browser: Browser;
+let ui: UiHarness;
 let page: Page;
 
-beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'deskhand-ui-share-'));
-  sessionsDir = join(work, 'sessions');
-  await mkdir(SCREENSHOTS, { recursive: true });
+/** A session to share and a long one to scrub. */
+async function writeSessions(work: string): Promise<void> {
+  const sessionsDir = join(work, 'sessions');
   const frame = await testFrame(1280, 800);
   await writeSession(sessionsDir, {
     id: SHARED,
@@ -35,19 +29,20 @@ beforeAll(async () => {
     task: 'A long session to scrub',
     steps: Array.from({ length: LONG_STEPS }, () => ({ frame: small })),
   });
-  served = await startServe(['--sessions-dir', sessionsDir], { ...process.env, XDG_CONFIG_HOME: join(work, 'config') });
-  browser = await launchUiBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  await page.goto(served.url);
-  await page.getByTestId('wizard-skip').click({ timeout: 20_000 });
+}
+
+beforeAll(async () => {
+  ui = await startUiHarness({
+    tmpPrefix: 'deskhand-ui-share-',
+    prepare: writeSessions,
+    viewport: { width: 1440, height: 900 },
+    skipWizard: true,
+  });
+  page = ui.page;
   await page.getByTestId('sessions-tab').click();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  await rm(work, { recursive: true, force: true });
-});
+afterAll(() => ui?.stop());
 
 const byTestId = (id: string) => page.getByTestId(id);
 const row = (id: string) => page.locator(`[data-testid="session-row"][data-session-id="${id}"]`);
@@ -55,7 +50,7 @@ const row = (id: string) => page.locator(`[data-testid="session-row"][data-sessi
 /** Clicks `button` and saves the download it starts; returns the file's path and suggested name. */
 async function downloadBy(testId: string): Promise<{ path: string; name: string }> {
   const [download] = await Promise.all([page.waitForEvent('download'), byTestId(testId).click()]);
-  const path = join(work, download.suggestedFilename());
+  const path = join(ui.work, download.suggestedFilename());
   await download.saveAs(path);
   return { path, name: download.suggestedFilename() };
 }
@@ -79,8 +74,8 @@ describe('sharing sessions from the sessions view', () => {
     const html = await readFile(report.path, 'utf8');
     expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="[^"]+">/);
     expect(html).toContain('Share the quarterly form');
-    expect(html).not.toContain(sessionsDir);
-    expect(html).not.toContain(work);
+    expect(html).not.toContain(ui.sessionsDir);
+    expect(html).not.toContain(ui.work);
 
     const archive = await downloadBy('export-zip-button');
     expect(archive.name).toBe(`deskhand-session-${SHARED}.zip`);
@@ -112,7 +107,7 @@ describe('sharing sessions from the sessions view', () => {
     await importThroughButton(zip);
     await expect.poll(() => byTestId('import-error').textContent(), { timeout: 10_000 }).toContain('already here');
 
-    const bad = join(work, 'broken.zip');
+    const bad = join(ui.work, 'broken.zip');
     await writeFile(bad, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(64, 7)]));
     await importThroughButton(bad);
     await expect

@@ -1,45 +1,28 @@
 // Settings in a browser against `deskhand serve`: Apply in the backend editor stores the backend at once, and other
 // edits cannot be lost silently (an unsaved marker, a Save / Discard / Cancel dialog on leaving, beforeunload).
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchUiBrowser, startServe, type ServedUi } from '../support/serve.js';
 import { screenshotLooks } from '../support/ui-looks.js';
+import { startUiHarness, UI_SCREENSHOTS as SCREENSHOTS, type UiHarness } from '../support/ui-harness.js';
 
-const SCREENSHOTS = resolve(import.meta.dirname, '../.tmp/screenshots');
-
-let served: ServedUi;
-let browser: Browser;
+let ui: UiHarness;
 let page: Page;
-let work: string;
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'deskhand-ui-apply-'));
-  await mkdir(SCREENSHOTS, { recursive: true });
-  served = await startServe(['--sessions-dir', join(work, 'sessions')], {
-    ...process.env,
-    XDG_CONFIG_HOME: join(work, 'config'),
-  });
-  browser = await launchUiBrowser();
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  await page.goto(served.url);
-  await byTestId('wizard-skip').click({ timeout: 20_000 });
+  ui = await startUiHarness({ tmpPrefix: 'deskhand-ui-apply-', skipWizard: true });
+  page = ui.page;
   await byTestId('settings-tab').click();
   await byTestId('backend-settings').waitFor({ timeout: 10_000 });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  await rm(work, { recursive: true, force: true });
-});
+afterAll(() => ui?.stop());
 
 const byTestId = (id: string) => page.getByTestId(id);
 
 async function storedSettings(): Promise<{ backends: { name: string }[]; loop: { maxSteps: number } }> {
-  return JSON.parse(await readFile(join(work, 'config', 'deskhand', 'settings.json'), 'utf8')) as {
+  return JSON.parse(await readFile(join(ui.work, 'config', 'deskhand', 'settings.json'), 'utf8')) as {
     backends: { name: string }[];
     loop: { maxSteps: number };
   };
@@ -69,13 +52,13 @@ describe('Settings keeps what the user set', () => {
     expect(await byTestId('settings-tab').getAttribute('data-unsaved')).toBe('true');
     expect(await byTestId('settings-status').textContent()).toContain('Unsaved changes');
     await screenshotLooks(page, {
-      url: served.url,
+      url: ui.served.url,
       dir: SCREENSHOTS,
       name: 'settings-unsaved',
       target: (shown) => shown.locator('.save-bar'),
     });
     await screenshotLooks(page, {
-      url: served.url,
+      url: ui.served.url,
       dir: SCREENSHOTS,
       name: 'settings-unsaved-tab',
       target: (shown) => shown.locator('.app-header'),
@@ -86,7 +69,7 @@ describe('Settings keeps what the user set', () => {
     await byTestId('run-tab').click();
     const dialog = byTestId('settings-leave-dialog');
     await dialog.waitFor();
-    await screenshotLooks(page, { url: served.url, dir: SCREENSHOTS, name: 'settings-leave-dialog' });
+    await screenshotLooks(page, { url: ui.served.url, dir: SCREENSHOTS, name: 'settings-leave-dialog' });
     await byTestId('settings-leave-cancel').click();
     await expect.poll(() => dialog.count()).toBe(0);
     expect(await byTestId('max-steps-input').inputValue()).toBe('12');

@@ -1,45 +1,32 @@
 // Settings → Sessions and Secrets in a browser against `deskhand serve`: retention limits checked, saved to the
 // settings file and kept across a reload; browser mode explains how serve is given secrets (it has no keychain).
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchUiBrowser, startServe, type ServedUi } from '../support/serve.js';
+import { startUiHarness, UI_SCREENSHOTS as SCREENSHOTS, type UiHarness } from '../support/ui-harness.js';
 
-const SCREENSHOTS = resolve(import.meta.dirname, '../.tmp/screenshots');
-
-let served: ServedUi;
-let browser: Browser;
+let ui: UiHarness;
 let page: Page;
-let work: string;
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'deskhand-ui-storage-'));
-  await mkdir(SCREENSHOTS, { recursive: true });
-  served = await startServe(['--sessions-dir', join(work, 'sessions'), '--secret', 'PASSWORD=E2E_PASSWORD'], {
-    ...process.env,
-    XDG_CONFIG_HOME: join(work, 'config'),
-    E2E_PASSWORD: 'not-shown-anywhere',
+  ui = await startUiHarness({
+    tmpPrefix: 'deskhand-ui-storage-',
+    serveArgs: ['--secret', 'PASSWORD=E2E_PASSWORD'],
+    env: { E2E_PASSWORD: 'not-shown-anywhere' },
+    skipWizard: true,
   });
-  browser = await launchUiBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(served.url);
-  await byTestId('wizard-skip').click({ timeout: 20_000 });
+  page = ui.page;
   await byTestId('settings-tab').click();
   await byTestId('retention-settings').waitFor({ timeout: 10_000 });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  await rm(work, { recursive: true, force: true });
-});
+afterAll(() => ui?.stop());
 
 const byTestId = (id: string) => page.getByTestId(id);
 
 async function savedRetention(): Promise<unknown> {
-  const text = await readFile(join(work, 'config', 'deskhand', 'settings.json'), 'utf8');
+  const text = await readFile(join(ui.work, 'config', 'deskhand', 'settings.json'), 'utf8');
   return (JSON.parse(text) as { retention: unknown }).retention;
 }
 

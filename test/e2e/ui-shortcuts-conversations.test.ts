@@ -1,16 +1,12 @@
 // The keyboard shortcuts help (header `?` button and `?` key), shortcut hints on the controls, and a run with its
 // follow-up instruction grouped as one conversation in Sessions; in a browser against `deskhand serve` on a real X
 // desktop with a scripted model server.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchUiBrowser, setAppearanceInUi, startRunInUi, startServe, type ServedUi } from '../support/serve.js';
-import { startScriptedServer, type ScriptedServer } from '../support/scripted-openai-server.js';
-import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
+import { setAppearanceInUi, startRunInUi } from '../support/serve.js';
+import { startUiHarness, UI_SCREENSHOTS as SCREENSHOTS, type UiHarness } from '../support/ui-harness.js';
 
-const SCREENSHOTS = resolve(import.meta.dirname, '../.tmp/screenshots');
 const DONE = { answer: '<answer>Done.\n<|begin_of_box|>DONE()<|end_of_box|></answer>' };
 const APPEARANCES = [
   ['en', 'light'],
@@ -19,35 +15,21 @@ const APPEARANCES = [
   ['zh', 'dark'],
 ] as const;
 
-let desktop: XDesktop;
-let server: ScriptedServer;
-let served: ServedUi;
-let browser: Browser;
+let ui: UiHarness;
 let page: Page;
-let work: string;
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'deskhand-ui-shortcuts-'));
-  await mkdir(SCREENSHOTS, { recursive: true });
-  desktop = await startXDesktop();
-  server = await startScriptedServer({ style: 'reasoning_content', answers: [DONE, DONE] });
-  served = await startServe(['--sessions-dir', join(work, 'sessions')], {
-    ...desktop.env,
-    XDG_CONFIG_HOME: join(work, 'config'),
+  ui = await startUiHarness({
+    tmpPrefix: 'deskhand-ui-shortcuts-',
+    desktop: true,
+    server: { style: 'reasoning_content', answers: [DONE, DONE] },
+    viewport: { width: 1280, height: 800 },
+    skipWizard: true,
   });
-  browser = await launchUiBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.goto(served.url);
-  await page.getByTestId('wizard-skip').click({ timeout: 20_000 });
+  page = ui.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  await server?.close();
-  await desktop?.stop();
-  await rm(work, { recursive: true, force: true });
-});
+afterAll(() => ui?.stop());
 
 const byTestId = (id: string) => page.getByTestId(id);
 const shortcutKeys = (id: string) =>
@@ -91,7 +73,7 @@ describe('keyboard shortcuts help', () => {
 
 describe('conversations in Sessions', () => {
   it('lists a follow-up run under its first run, folds it away, and the player opens each', async () => {
-    await startRunInUi(page, { baseUrl: server.baseUrl, instruction: 'Open the notes app' });
+    await startRunInUi(page, { baseUrl: ui.server.baseUrl, instruction: 'Open the notes app' });
     await expect.poll(() => byTestId('outcome-banner').count(), { timeout: 30_000 }).toBe(1);
     await byTestId('follow-up-input').fill('Now write a shopping list');
     await byTestId('follow-up-button').click();

@@ -1,71 +1,50 @@
 // The UI in a browser against `deskhand serve` on a real X desktop, with a slow scripted model server.
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FORM_PAGE_URL, openPageInChromium, type ChromiumPage } from '../support/chromium.js';
-import { launchUiBrowser, startRunInUi, startServe, type ServedUi } from '../support/serve.js';
-import { startScriptedServer, type ScriptedServer } from '../support/scripted-openai-server.js';
-import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
+import { startRunInUi } from '../support/serve.js';
+import { startUiHarness, UI_SCREENSHOTS as SCREENSHOTS, type UiHarness } from '../support/ui-harness.js';
 
 const execFileAsync = promisify(execFile);
-const SCREENSHOTS = resolve(import.meta.dirname, '../.tmp/screenshots');
 const LONG_THOUGHT = 'I look at the desktop and consider where the pointer should go next. '.repeat(8);
 
-let desktop: XDesktop;
-let desktopPage: ChromiumPage;
-let server: ScriptedServer;
-let served: ServedUi;
-let browser: Browser;
+let ui: UiHarness;
 let page: Page;
-let work: string;
 
 beforeAll(async () => {
-  work = await mkdtemp(join(tmpdir(), 'deskhand-ui-'));
-  await mkdir(SCREENSHOTS, { recursive: true });
-  desktop = await startXDesktop();
-  // Something real for the model's screenshots to show.
-  desktopPage = await openPageInChromium(desktop, FORM_PAGE_URL);
-  server = await startScriptedServer({
-    style: 'reasoning_content',
-    chunkSize: 6,
-    chunkDelayMs: 15,
-    answers: [
-      {
-        reasoning: LONG_THOUGHT,
-        answer:
-          "<answer>Point at the middle.\n<|begin_of_box|>hover(start_box='[500,500]', element_info='desktop centre')<|end_of_box|>\nMemory:\n[]</answer>",
-      },
-      {
-        reasoning: 'Thinking for a long time. '.repeat(400),
-        answer: '<answer><|begin_of_box|>WAIT()<|end_of_box|></answer>',
-      },
-      {
-        reasoning: 'Still weighing the options. '.repeat(400),
-        answer: '<answer><|begin_of_box|>WAIT()<|end_of_box|></answer>',
-      },
-    ],
+  ui = await startUiHarness({
+    tmpPrefix: 'deskhand-ui-',
+    desktop: true,
+    // Something real for the model's screenshots to show.
+    formPage: true,
+    server: {
+      style: 'reasoning_content',
+      chunkSize: 6,
+      chunkDelayMs: 15,
+      answers: [
+        {
+          reasoning: LONG_THOUGHT,
+          answer:
+            "<answer>Point at the middle.\n<|begin_of_box|>hover(start_box='[500,500]', element_info='desktop centre')<|end_of_box|>\nMemory:\n[]</answer>",
+        },
+        {
+          reasoning: 'Thinking for a long time. '.repeat(400),
+          answer: '<answer><|begin_of_box|>WAIT()<|end_of_box|></answer>',
+        },
+        {
+          reasoning: 'Still weighing the options. '.repeat(400),
+          answer: '<answer><|begin_of_box|>WAIT()<|end_of_box|></answer>',
+        },
+      ],
+    },
+    viewport: { width: 1440, height: 900 },
   });
-  served = await startServe(['--sessions-dir', join(work, 'sessions')], {
-    ...desktop.env,
-    XDG_CONFIG_HOME: join(work, 'config'),
-  });
-  browser = await launchUiBrowser();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  await page.goto(served.url);
+  page = ui.page;
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await served?.stop();
-  await server?.close();
-  await desktopPage?.close();
-  await desktop?.stop();
-  await rm(work, { recursive: true, force: true });
-});
+afterAll(() => ui?.stop());
 
 const byTestId = (id: string) => page.getByTestId(id);
 
@@ -78,7 +57,7 @@ describe('Deskhand UI in a browser', () => {
   });
 
   it('streams thinking before the action, draws the target on the screenshot, and Stop ends the run', async () => {
-    await startRunInUi(page, { baseUrl: server.baseUrl, instruction: 'Point at the middle of the screen' });
+    await startRunInUi(page, { baseUrl: ui.server.baseUrl, instruction: 'Point at the middle of the screen' });
 
     const firstCard = byTestId('step-card').first();
     await expect
@@ -139,13 +118,13 @@ describe('Deskhand UI in a browser', () => {
 
   it('Ctrl+Shift+Escape pressed on the desktop stops a run started from the browser', async () => {
     await byTestId('run-tab').click();
-    await startRunInUi(page, { baseUrl: server.baseUrl, instruction: 'Think for a while' });
+    await startRunInUi(page, { baseUrl: ui.server.baseUrl, instruction: 'Think for a while' });
     const thinking = byTestId('step-card').first().getByTestId('thinking');
     await expect.poll(() => thinking.textContent(), { timeout: 20_000 }).toContain('Still weighing the options.');
     // The key goes to the desktop's focused window (Chromium showing the form), as a user's key press would.
-    await execFileAsync('xdotool', ['key', 'ctrl+shift+Escape'], { env: desktop.env });
+    await execFileAsync('xdotool', ['key', 'ctrl+shift+Escape'], { env: ui.desktop!.env });
     await expect.poll(() => byTestId('outcome-banner').getAttribute('data-outcome'), { timeout: 5000 }).toBe('stopped');
-    expect(served.stderr()).not.toContain('stop key');
+    expect(ui.served.stderr()).not.toContain('stop key');
   });
 
   it('the API rejects invalid messages from the page and answers valid ones', async () => {
