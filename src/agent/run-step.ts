@@ -146,7 +146,9 @@ class StepDraft {
       await this.record(parsed, thought, { inputPoint, declined: true });
       return { kind: 'declined', answer: parsed };
     }
-    await this.act(parsed, observation.frame);
+    // A frame the disk refused ends the run here, before anything happens on screen that the session cannot show.
+    await this.framePath;
+    await act(context, step, parsed.action, observation.frame, this.timings);
     await this.record(parsed, thought, { inputPoint, acted: true });
     const screenChanged = previousFrame === null || context.framesDiffer(previousFrame, observation.frame);
     const next = withActedStep(history, {
@@ -207,12 +209,6 @@ class StepDraft {
     this.timings.firstTokenMs = thought.firstTokenMs;
     this.timings.generationMs = thought.generationMs;
     return thought;
-  }
-
-  private async act(parsed: ParsedAnswer, frame: Frame): Promise<void> {
-    // A frame the disk refused ends the run here, before anything happens on screen that the session cannot show.
-    await this.framePath;
-    await act(this.context, this.step, parsed.action, frame, this.timings);
   }
 
   private async record(parsed: ParsedAnswer, thought: Thought | null, outcome: StepOutcome = {}): Promise<void> {
