@@ -1,6 +1,22 @@
 // Who may import whom, one row per folder: read by test/architecture/layers.test.ts, eslint.config.js and the README
 // check, so the rule lives in one place (like Playwright's per-folder DEPS lists).
 
+/** What both tops, the host and the CLI, build on. */
+const BELOW_THE_APP = [
+  'src',
+  'src/glm',
+  'src/run-protocol',
+  'src/host/protocol',
+  'src/imaging',
+  'src/desktop',
+  'src/engine',
+  'src/backends',
+  'src/models',
+  'src/sessions',
+  'src/agent',
+  'src/rerun',
+];
+
 /**
  * `runtime` decides which packages a folder may use: pure (zod only, no Node, no DOM), node (no electron, no react),
  * main (anything), renderer (no Node, no electron). `mayImport` lists the other folders a folder may import; a file
@@ -75,43 +91,13 @@ export const LAYER_TABLE = [
   {
     folder: 'src/host',
     runtime: 'node',
-    mayImport: [
-      'src',
-      'src/glm',
-      'src/run-protocol',
-      'src/host/protocol',
-      'src/imaging',
-      'src/desktop',
-      'src/engine',
-      'src/backends',
-      'src/models',
-      'src/sessions',
-      'src/agent',
-      'src/rerun',
-      'src/run-setup',
-    ],
+    mayImport: [...BELOW_THE_APP, 'src/run-setup'],
     fix: 'the host serves the app; move code the CLI also needs below both',
   },
   {
     folder: 'src/cli',
     runtime: 'node',
-    mayImport: [
-      'src',
-      'src/glm',
-      'src/run-protocol',
-      'src/host/protocol',
-      'src/imaging',
-      'src/desktop',
-      'src/engine',
-      'src/backends',
-      'src/models',
-      'src/sessions',
-      'src/agent',
-      'src/rerun',
-      'src/suite',
-      'src/run-setup',
-      'src/host',
-    ],
+    mayImport: [...BELOW_THE_APP, 'src/suite', 'src/run-setup', 'src/host'],
     fix: 'the CLI is the top; nothing else imports it (move shared code down)',
   },
   {
