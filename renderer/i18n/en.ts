@@ -140,6 +140,7 @@ export const en = {
     },
     thinking: 'Thinking',
     thinkingEmpty: 'Waiting for the model…',
+    thinkingNone: 'The model wrote no thinking for this step.',
     showThinking: 'Show thinking',
     hideThinking: 'Hide thinking',
     parseError: 'No usable action',

@@ -139,6 +139,7 @@ export const zh: Messages = {
     },
     thinking: '思考过程',
     thinkingEmpty: '等待模型响应…',
+    thinkingNone: '模型在这一步没有写出思考过程。',
     showThinking: '显示思考过程',
     hideThinking: '隐藏思考过程',
     parseError: '没有可用的操作',

@@ -184,6 +184,8 @@ describe('errors in the UI', () => {
       .poll(() => byTestId('outcome-banner').last().getAttribute('data-outcome'), { timeout: 20_000 })
       .toBe('done');
     expect(server.requests[1]!.prompt).toContain('Check the form');
+    // A finished step whose model wrote no thinking says so, not that it is still waiting for the model.
+    expect(await byTestId('thinking').last().textContent()).toContain('模型在这一步没有写出思考过程');
   });
 
   it('locate shows the answer without model markup', async () => {

@@ -31,7 +31,11 @@ export function ThinkingPanel({ text, streaming }: { text: string; streaming: bo
         {streaming && text && <span className="typing-dots" aria-hidden="true" />}
       </button>
       <div className="thinking-body" id={regionId} ref={body} hidden={!open} aria-live="off">
-        {text ? <Markdown text={text} /> : <p className="muted">{t('step.thinkingEmpty')}</p>}
+        {text ? (
+          <Markdown text={text} />
+        ) : (
+          <p className="muted">{streaming ? t('step.thinkingEmpty') : t('step.thinkingNone')}</p>
+        )}
       </div>
     </div>
   );
