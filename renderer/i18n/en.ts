@@ -70,6 +70,11 @@ export const en = {
       'action-declined': 'You declined the {{action}} action, so the run stopped.',
       'step-budget': 'The step budget of {{maxSteps}} was used up before the model said it was done.',
       stuck: 'The model repeated the same action {{repeats}} times and the screen did not change.',
+      'api-key-missing-env':
+        'The API key of this backend is read from the environment variable {{variable}}, which is not set where Deskhand runs. Set it and restart Deskhand, or store the key in Settings.',
+      'api-key-missing-keychain': 'No API key is stored for this backend. Enter it in Settings, then retry.',
+      'secret-missing':
+        'The instruction uses the secret {{name}}, but no secret is stored under that name. Store it in Settings › Secrets, then retry.',
     },
   },
   run: {

@@ -70,6 +70,10 @@ export const zh: Messages = {
       'action-declined': '你拒绝了 {{action}} 操作，运行已停止。',
       'step-budget': '模型报告完成之前，{{maxSteps}} 步的上限已用完。',
       stuck: '模型连续 {{repeats}} 次重复同一操作，屏幕没有变化。',
+      'api-key-missing-env':
+        '此后端的 API 密钥从环境变量 {{variable}} 读取，但 Deskhand 运行的环境中没有设置它。请设置后重启 Deskhand，或在“设置”中保存密钥。',
+      'api-key-missing-keychain': '此后端还没有保存 API 密钥。请在“设置”中填写后重试。',
+      'secret-missing': '指令用到了密钥 {{name}}，但没有以此名称保存的密钥。请在“设置 › 密钥”中保存后重试。',
     },
   },
   run: {

@@ -3,6 +3,7 @@ import { BackendError, type ChatBackend } from '../backends/chat-backend.js';
 import { preflightServer } from '../backends/preflight.js';
 import { createOpenAIBackend } from '../backends/openai.js';
 import type { RunStartParams } from './protocol/host-api.js';
+import type { ErrorInfo } from '../run-protocol/error-info.js';
 import type { BackendConnection, Settings } from './protocol/settings.js';
 import type { KeyStore } from './host-service.js';
 import { HostError } from './dispatcher.js';
@@ -39,7 +40,14 @@ async function createServerBackend(
 ): Promise<{ backend: ChatBackend; baseUrl: string }> {
   const apiKey = server.keyRef ? await keyStore.get(server.keyRef) : undefined;
   if (server.keyRef && !apiKey) {
-    throw new HostError('config', `No API key found for ${describeKeyRef(server.keyRef)}; set it, then try again.`);
+    const info: ErrorInfo = server.keyRef.startsWith('env:')
+      ? { code: 'api-key-missing-env', params: { variable: server.keyRef.slice(4) } }
+      : { code: 'api-key-missing-keychain', params: {} };
+    throw new HostError(
+      'config',
+      `No API key found for ${describeKeyRef(server.keyRef)}; set it, then try again.`,
+      info,
+    );
   }
   // An empty model field in a preset means "ask the server".
   const { model } = await preflightServer({ baseUrl: server.baseUrl, model: server.model, apiKey }).catch(

@@ -71,7 +71,9 @@ const HOST_FAILURES: FailurePolicy = {
     if (error instanceof HostError) {
       return { code: error.code, message: error.message, ...(error.info ? { info: error.info } : {}) };
     }
-    if (error instanceof RunSetupError) return { code: 'config', message: error.message };
+    if (error instanceof RunSetupError) {
+      return { code: 'config', message: error.message, ...(error.info ? { info: error.info } : {}) };
+    }
     return null;
   },
   hidden: (method, error) => `${method} failed: ${error instanceof Error ? error.message : String(error)}`,

@@ -32,6 +32,12 @@ export const ErrorCode = z.enum([
   'step-budget',
   /** The same action on an unchanged screen, several times. Params: repeats. */
   'stuck',
+  /** The backend's API key is in an environment variable that is not set. Params: variable. */
+  'api-key-missing-env',
+  /** The backend's API key should be in the OS keychain, and is not. */
+  'api-key-missing-keychain',
+  /** The instruction names a {{secret:NAME}} nobody stored. Params: name. */
+  'secret-missing',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 

@@ -6,6 +6,7 @@ import { findDisplay } from '../desktop/displays.js';
 import { DesktopSetupError } from '../desktop/errors.js';
 import type { ImageFormat } from '../desktop/encode.js';
 import type { Display, Operator } from '../desktop/types.js';
+import type { ErrorInfo } from '../run-protocol/error-info.js';
 import { newSessionInfo } from '../sessions/new-session.js';
 import { SessionRecorder } from '../sessions/recorder.js';
 import { Redactor } from '../sessions/redact.js';
@@ -20,6 +21,8 @@ export class RunSetupError extends Error {
   constructor(
     readonly problem: RunSetupProblem,
     message: string,
+    /** The problem as code and params where the app words it itself. */
+    readonly info?: ErrorInfo,
   ) {
     super(message);
   }
@@ -89,7 +92,8 @@ export async function openRun<B extends RunBackend>(spec: RunSpec, deps: RunDeps
   deps.checkDisplay?.(display);
   for (const name of secretNamesIn(spec.secretsIn)) {
     if (!(await deps.secrets.get(name))) {
-      throw new RunSetupError('secret', `The instruction uses {{secret:${name}}}: ${deps.secrets.howToProvide(name)}`);
+      const message = `The instruction uses {{secret:${name}}}: ${deps.secrets.howToProvide(name)}`;
+      throw new RunSetupError('secret', message, { code: 'secret-missing', params: { name } });
     }
   }
   const redactor = deps.redactor ?? new Redactor();

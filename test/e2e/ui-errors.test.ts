@@ -188,6 +188,20 @@ describe('errors in the UI', () => {
     expect(await byTestId('thinking').last().textContent()).toContain('模型在这一步没有写出思考过程');
   });
 
+  it('a secret the instruction names but nobody stored is worded in Chinese, before any session is recorded', async () => {
+    const server = await startScriptedServer({ style: 'inline', answers: [] });
+    servers.push(server);
+    await setAppearance('zh', 'light');
+    const sessions = () => readdir(ui.sessionsDir).catch(() => []);
+    const sessionsBefore = await sessions();
+    await startRun(server.baseUrl, '', 'Log in with {{secret:PASSWORD}}');
+    const text = await runError();
+    expect(text).toContain('指令用到了密钥 PASSWORD');
+    expectChineseOnly(text.replace('PASSWORD', ''), server.baseUrl);
+    expect(await sessions()).toEqual(sessionsBefore);
+    await shotAll('errors-secret', ['zh', 'light']);
+  });
+
   it('locate shows the answer without model markup', async () => {
     const server = await startScriptedServer({
       style: 'inline',

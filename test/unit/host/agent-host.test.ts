@@ -234,6 +234,22 @@ describe('agent host runs', () => {
     expect(server.requests).toHaveLength(0);
   });
 
+  it('refuses a backend whose API key variable is not set, with a code the app words itself', async () => {
+    server = await startScriptedServer({ style: 'inline', answers: [DONE] });
+    const reply = await host.dispatch('run.start', {
+      instruction: 'x',
+      backend: { kind: 'openai', baseUrl: server.baseUrl, model: 'glm', keyRef: 'env:DESKHAND_UNSET_KEY' },
+    });
+    expect(reply).toEqual({
+      error: {
+        code: 'config',
+        message: 'No API key found for the environment variable DESKHAND_UNSET_KEY; set it, then try again.',
+        info: { code: 'api-key-missing-env', params: { variable: 'DESKHAND_UNSET_KEY' } },
+      },
+    });
+    expect(await call('sessions.list', {})).toEqual([]);
+  });
+
   it('refuses a second run while one is going, pauses, resumes and stops', async () => {
     server = await startScriptedServer({
       style: 'inline',
