@@ -103,6 +103,7 @@ describe('a served host with --secret', () => {
       error: {
         code: 'config',
         message: expect.stringContaining('start deskhand serve with --secret OTHER=ENV_VAR'),
+        info: { code: 'secret-missing', params: { name: 'OTHER' } },
       },
     });
     expect(operator.executed).toEqual([]);
