@@ -1,5 +1,6 @@
 // The numbers a step's timings row and its live progress show, and how durations are written. Pure; renderer.
 import type { StepTimings } from '../../src/run-protocol/run-events.js';
+import type { StepState } from '../state/app-state.js';
 
 /** The facts of one step's timings row; null where unknown. */
 export interface TimingFacts {
@@ -46,21 +47,14 @@ export function timingFacts(
   };
 }
 
-/** What a live step knows about its generation, on this page's clock (ms). */
-export interface LiveGeneration {
-  timings: Partial<StepTimings> | null;
-  /** The server's count, once recorded. */
-  completionTokens: number | null;
-  /** Streamed so far. */
-  tokens: number;
-  startedAt: number | null;
-  /** When the request was sent; null when unknown (then the step's start stands in). */
-  requestAt: number | null;
-  firstTokenAt: number | null;
-  generatedAt: number | null;
-  actMs: number | null;
-  settleMs: number | null;
-}
+/**
+ * What a live step knows about its generation: the timeline step's own stamps (this page's clock, ms), with timings
+ * that may be partial.
+ */
+export type LiveGeneration = Pick<
+  StepState,
+  'completionTokens' | 'tokens' | 'startedAt' | 'requestAt' | 'firstTokenAt' | 'generatedAt' | 'actMs' | 'settleMs'
+> & { timings: Partial<StepTimings> | null };
 
 /**
  * A live step's timings row: the host's timings once the step is recorded; before that, what this page saw (from
