@@ -47,6 +47,11 @@ export function basicAuthOf(rawBaseUrl: string): string | null {
   }
 }
 
+/** The Authorization header for a server: its API key when given, else the base URL's user:password, else none. */
+export function authorizationOf(basicAuth: string | null, apiKey: string | undefined): string | null {
+  return apiKey !== undefined ? `Bearer ${apiKey}` : basicAuth;
+}
+
 /** Long enough for a slow server's prefill of five screenshots, short enough that a hung one is noticed. */
 const DEFAULT_STALL_TIMEOUT_MS = 120_000;
 
@@ -154,8 +159,8 @@ async function openStream(settings: Settings, firstBody: RequestBody, signal: Ab
 
 async function post(settings: Settings, body: RequestBody, signal: AbortSignal): Promise<Response> {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'text/event-stream' };
-  if (settings.basicAuth !== null) headers['authorization'] = settings.basicAuth;
-  if (settings.apiKey !== undefined) headers['authorization'] = `Bearer ${settings.apiKey}`;
+  const authorization = authorizationOf(settings.basicAuth, settings.apiKey);
+  if (authorization !== null) headers['authorization'] = authorization;
   try {
     const init = { method: 'POST', headers, body: JSON.stringify(body), signal };
     return await raceAbort(settings.fetch(settings.requestUrl, init), signal);

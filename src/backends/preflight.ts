@@ -2,7 +2,7 @@
 // server, and it knows the model (or names the one it serves). Failures are setup errors: nothing is recorded. Node.
 import { z } from 'zod';
 import { BackendError } from './chat-backend.js';
-import { basicAuthOf } from './openai.js';
+import { authorizationOf, basicAuthOf } from './openai.js';
 import { serverDetail, statusError, unreachableError, withoutUrlSecrets, type ServerContext } from './openai-errors.js';
 import { endpointUrl, redactUrl } from '../url-secrets.js';
 
@@ -57,12 +57,10 @@ export async function preflightServer(request: PreflightRequest): Promise<Prefli
 }
 
 function fetchModels(raw: string, request: PreflightRequest): Promise<Response> {
-  const headers: Record<string, string> = {};
-  if (request.apiKey) headers.authorization = `Bearer ${request.apiKey}`;
-  const basicAuth = basicAuthOf(raw);
-  if (basicAuth && !request.apiKey) headers.authorization = basicAuth;
+  // An empty key sends no Bearer header here.
+  const authorization = authorizationOf(basicAuthOf(raw), request.apiKey || undefined);
   return fetch(endpointUrl(raw, 'models'), {
-    headers,
+    headers: authorization === null ? {} : { authorization },
     signal: AbortSignal.timeout(request.timeoutMs ?? DEFAULT_TIMEOUT_MS),
   });
 }
