@@ -1,6 +1,7 @@
 // Encoding benchmark: what the model is sent, on one busy 1920×1080 desktop frame, side by side in one run: time,
-// bytes and PSNR on text regions for our PNG, sharp's default PNG, JPEG q80 4:2:0 (the old default) and JPEG q90
-// 4:4:4 (`--image-format jpeg`). Node only; run through bench/run.mjs or `node bench/encoding.mjs --measure`.
+// bytes and PSNR on text regions for our PNG (zlib level 1), level 2, sharp's default PNG, JPEG q80 4:2:0 (the old
+// default) and JPEG q90 4:4:4 (`--image-format jpeg`). Node only; run through bench/run.mjs or
+// `node bench/encoding.mjs --measure`.
 import { pathToFileURL } from 'node:url';
 import sharp from 'sharp';
 import { measure } from './desktop.mjs';
@@ -43,7 +44,8 @@ function psnr(rgb, decoded, width, blocks) {
 export async function measureEncoding() {
   const { createCapturer } = await import('../dist/src/desktop/capture.js');
   const { listDisplays } = await import('../dist/src/desktop/displays.js');
-  const { MODEL_PNG, MODEL_JPEG, toRgb } = await import('../dist/src/desktop/encode.js');
+  const { MODEL_PNG, MODEL_JPEG } = await import('../dist/src/desktop/encode.js');
+  const { toRgb } = await import('../dist/src/imaging/rgb.js');
   const [display] = await listDisplays();
   const frame = await (await createCapturer('nut')).capture(display);
   const rgb = toRgb(frame);
@@ -51,6 +53,10 @@ export async function measureEncoding() {
   const blocks = textBlocks(rgb, frame.width, frame.height);
   const encoders = {
     png_ours: () => sharp(rgb, raw).png(MODEL_PNG).toBuffer(),
+    png_level2_no_filters: () =>
+      sharp(rgb, raw)
+        .png({ ...MODEL_PNG, compressionLevel: 2 })
+        .toBuffer(),
     png_sharp_defaults: () => sharp(rgb, raw).png().toBuffer(),
     jpeg_q80_420_old_default: () => sharp(rgb, raw).jpeg({ quality: 80, optimiseCoding: false }).toBuffer(),
     jpeg_q90_444: () => sharp(rgb, raw).jpeg(MODEL_JPEG).toBuffer(),

@@ -83,7 +83,7 @@ async function measureResize() {
     [1920, 1080, 1932, 1092],
     [3840, 2160, 2912, 1624],
   ]) {
-    const { toRgb } = await import('../dist/src/desktop/encode.js');
+    const { toRgb } = await import('../dist/src/imaging/rgb.js');
     const rgb = toRgb(busyFrame(width, height));
     const ours = await measure(async () => resizeRgbLikePil(rgb, width, height, outWidth, outHeight, 3));
     const theirs = await measure(() =>
