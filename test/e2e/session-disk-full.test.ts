@@ -1,13 +1,17 @@
 // A sessions folder on a tiny tmpfs fills up mid-run: the run ends with a clear error (exit 1) and what was recorded
-// stays readable. A folder that cannot be written at all is a configuration error (exit 2) before the run starts.
+// stays readable. A folder that cannot be written at all is a configuration error (exit 2) before the run starts. An
+// import that would leave the disk nearly full is refused before it writes anything.
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readSession } from '../../src/sessions/reader.js';
-import { spawnDeskhand } from '../support/cli.js';
+import { DESKHAND_BIN, spawnDeskhand } from '../support/cli.js';
+import { writeSession } from '../support/recorded-session.js';
 import { startScriptedServer, type ScriptedServer } from '../support/scripted-openai-server.js';
 import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
 
@@ -100,3 +104,57 @@ it('a sessions folder inside a file is a configuration error (exit 2) that says 
     `Cannot record a session in ${sessionsDir}: part of the path is a file, not a folder.`,
   );
 });
+
+/** `deskhand ARGS`, run to its end: exit code and output. */
+async function deskhandOnce(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return execFileAsync(process.execPath, [DESKHAND_BIN, ...args], { env: desktop.env }).then(
+    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code: number; stdout: string; stderr: string }) => error,
+  );
+}
+
+/** A recorded session with `frames` PNG frames of noise (about 3 MB each, so its zip does not shrink), zipped. */
+async function sessionArchive(id: string, frames: number): Promise<string> {
+  const sourceDir = join(root, 'import-source');
+  const noise = () => sharp(randomBytes(1000 * 1000 * 3), { raw: { width: 1000, height: 1000, channels: 3 } });
+  const steps = [];
+  for (let index = 0; index < frames; index++)
+    steps.push({ frame: await noise().png().toBuffer(), extension: 'png' as const });
+  await writeSession(sourceDir, { id, steps });
+  const zip = join(root, `${id}.zip`);
+  const exported = await deskhandOnce(['sessions', 'export', id, '--zip', zip, '--sessions-dir', sourceDir]);
+  expect(exported.code, exported.stderr).toBe(0);
+  return zip;
+}
+
+it('refuses an import the disk cannot hold with 100 MB to spare, writing nothing; a small one still fits', async (context) => {
+  const sessionsDir = join(root, 'nearly-full');
+  const unmount = await mountTmpfs(sessionsDir, 'size=112m');
+  if (!unmount) return context.skip('mount -t tmpfs was refused on this machine');
+  try {
+    const large = await deskhandOnce([
+      'sessions',
+      'import',
+      await sessionArchive('large', 6),
+      '--sessions-dir',
+      sessionsDir,
+    ]);
+    expect(large.code, large.stderr).toBe(2);
+    expect(large.stderr).toMatch(
+      /The session unpacks to 1\d MB and .*nearly-full has 11\d MB free \(100 MB are kept free\); free some space and import again\./,
+    );
+    expect(await readdir(sessionsDir)).toEqual([]);
+
+    const small = await deskhandOnce([
+      'sessions',
+      'import',
+      await sessionArchive('small', 1),
+      '--sessions-dir',
+      sessionsDir,
+    ]);
+    expect([small.code, small.stdout], small.stderr).toEqual([0, 'small\n']);
+    expect((await readSession(sessionsDir, 'small')).steps).toHaveLength(1);
+  } finally {
+    await unmount();
+  }
+}, 60_000);
