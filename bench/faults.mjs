@@ -8,28 +8,12 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { zipSync } from 'fflate';
+import { tally } from './faults/tally.mjs';
 
 const BIN = fileURLToPath(new URL('../bin/deskhand', import.meta.url));
 const dist = (path) => import(new URL(`../dist/src/${path}`, import.meta.url).href);
 // eslint-disable-next-line no-control-regex -- these are the characters a terminal acts on.
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
-
-/** Runs `attack` and records whether it held; an exception is a loss, with its message. */
-async function tally(results, kind, attack) {
-  const entry = (results[kind] ??= { tried: 0, held: 0, lost: 0, examples: [] });
-  entry.tried += 1;
-  try {
-    const why = await attack();
-    if (why === null) entry.held += 1;
-    else {
-      entry.lost += 1;
-      if (entry.examples.length < 3) entry.examples.push(why);
-    }
-  } catch (error) {
-    entry.lost += 1;
-    if (entry.examples.length < 3) entry.examples.push(`threw: ${error instanceof Error ? error.message : error}`);
-  }
-}
 
 /** A server answering every request with `status` and a body that quotes `echo`. */
 async function failingServer(status, echo) {

@@ -33,7 +33,7 @@ const SINGLE_MODES = {
   stop: { file: 'stop.mjs', desktop: true },
   fuzz: { file: 'fuzz.mjs', desktop: false },
   // The attacks of the outside review, tried again: tried / held / lost per kind.
-  faults: { file: 'faults.mjs', desktop: false },
+  faults: { file: 'faults.mjs', desktop: true },
   soak: { file: 'soak.mjs', desktop: true },
   // Starts its own desktop, model server, `deskhand serve` and Chromium.
   ui: { file: 'ui.mjs', desktop: false },

@@ -7,8 +7,9 @@ import { expect, it } from 'vitest';
 const ROOT = resolve(import.meta.dirname, '../..');
 const BENCH = resolve(ROOT, 'bench');
 
-/** `const { a, b: c } = await import('../dist/src/x.js')` or, in faults.mjs, `await dist('x.js')`. */
-const DESTRUCTURED_IMPORT = /const \{([^}]+)\} = await (?:import\('\.\.\/dist\/src\/([^']+)'\)|dist\('([^']+)'\))/g;
+/** `const { a } = await import('../dist/src/x.js')` (`../../dist` from a subfolder), or `await dist('x.js')`. */
+const DESTRUCTURED_IMPORT =
+  /const \{([^}]+)\} = await (?:import\('(?:\.\.\/)+dist\/src\/([^']+)'\)|dist\('([^']+)'\))/g;
 
 interface BenchImport {
   bench: string;
@@ -17,7 +18,7 @@ interface BenchImport {
 }
 
 async function benchImports(): Promise<BenchImport[]> {
-  const files = (await readdir(BENCH)).filter((name) => name.endsWith('.mjs'));
+  const files = (await readdir(BENCH, { recursive: true })).filter((name) => name.endsWith('.mjs'));
   const found: BenchImport[] = [];
   for (const bench of files) {
     const text = await readFile(resolve(BENCH, bench), 'utf8');
