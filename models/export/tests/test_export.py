@@ -78,21 +78,22 @@ def test_q4f16_uses_int4_matmuls(exported):
 
 
 @pytest.mark.parametrize("variant", ["fp16", "q4f16"])
-def test_half_precision_rms_norms_fuse_into_fp32_accumulating_kernels(exported, variant, tmp_path):
+@pytest.mark.parametrize("graph, norms", [("decoder_model_merged", 9), ("vision_encoder", 6)])
+def test_half_precision_rms_norms_fuse_into_fp32_accumulating_kernels(exported, variant, graph, norms, tmp_path):
     """x² overflows fp16 past |x| = 256, which real hidden states reach. The converter leaves the RMSNorm pattern in
     fp16, and onnxruntime's default optimisations fuse every one into SimplifiedLayerNormalization, which accumulates
-    in fp32 on the CPU and CUDA providers: no unfused Pow/ReduceMean may remain."""
+    in fp32 on the CPU and CUDA providers: no unfused Pow/ReduceMean may remain. The tiny decoder has 2 layers × 4
+    norms + the final one; its vision tower 2 blocks × 2 + the post-conv and post-blocks norms."""
     import onnx
     import onnxruntime as ort
 
-    graph = exported / "onnx" / f"decoder_model_merged_{variant}.onnx"
-    norms = sum(node.op_type == "ReduceMean" for node in onnx.load(str(graph)).graph.node)
+    path = exported / "onnx" / f"{graph}_{variant}.onnx"
+    assert sum(node.op_type == "ReduceMean" for node in onnx.load(str(path)).graph.node) == norms
     options = ort.SessionOptions()
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
     options.optimized_model_filepath = str(tmp_path / "optimized.onnx")
-    ort.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
+    ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
     kinds = [node.op_type for node in onnx.load(options.optimized_model_filepath).graph.node]
-    assert norms == 9  # 2 layers × 4 norms + the final norm
     assert kinds.count("SimplifiedLayerNormalization") == norms
     assert "ReduceMean" not in kinds and "Pow" not in kinds
 
