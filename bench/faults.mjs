@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { zipSync } from 'fflate';
+import { serveAttacks } from './faults/serve-attacks.mjs';
 import { tally } from './faults/tally.mjs';
 
 const BIN = fileURLToPath(new URL('../bin/deskhand', import.meta.url));
@@ -206,6 +207,7 @@ export async function measureFaults() {
     await slowPipe(results);
     await badInputs(results, work);
     await escapesAndKeys(results);
+    await serveAttacks(results, work);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
