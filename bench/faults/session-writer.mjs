@@ -38,6 +38,7 @@ function stepRecord(step, frame, text) {
       direction: null,
       steps: null,
       elementInfo: text.elementInfo ?? null,
+      ...text.action,
     },
     error: text.error ?? null,
     inputPoint: { x: 32, y: 20 },
@@ -58,7 +59,7 @@ function stepRecord(step, frame, text) {
 
 /**
  * Records session `id` under `sessionsDir`: `task`, `model` and `outcome` (its message) at the top, and one step per
- * entry of `steps` ({thinking, explanation, memory, elementInfo, error, raw}). Returns the session folder.
+ * entry of `steps` ({thinking, explanation, memory, elementInfo, error, raw, and `action` fields to override}). Returns the session folder.
  */
 export async function writeSession(sessionsDir, { id, task = 'a task', model = 'glm-4.1v-bench', outcome, steps }) {
   const { SessionRecorder } = await dist('sessions/recorder.js');
