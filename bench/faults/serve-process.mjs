@@ -105,7 +105,7 @@ function unchunked(body) {
   return Buffer.concat(parts);
 }
 
-/** A request from serve's own origin with headers as a script would send them; `extra` adds or replaces lines. */
+/** A request with the Host a script on this machine sends; `headers` add to it or replace it. */
 export function request(serve, { method = 'GET', path, headers = {}, body = '' }) {
   const lines = { host: `127.0.0.1:${serve.port}`, ...headers };
   if (body.length > 0) lines['content-length'] ??= String(Buffer.byteLength(body));
@@ -114,8 +114,8 @@ export function request(serve, { method = 'GET', path, headers = {}, body = '' }
 }
 
 /** Opens the API socket with the token and sends one call (or `{raw}` text); resolves with the reply, or rejects. */
-export async function callApi(serve, method, params, options = {}) {
-  const socket = new WebSocket(`ws://127.0.0.1:${serve.port}/api?token=${serve.token}`, options);
+export async function callApi(serve, method, params) {
+  const socket = new WebSocket(`ws://127.0.0.1:${serve.port}/api?token=${serve.token}`);
   try {
     await socketEvent(socket, 'open', 10_000);
     const reply = socketEvent(socket, 'message', 20_000);
