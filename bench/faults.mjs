@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { zipSync } from 'fflate';
+import { reportXss } from './faults/report-xss.mjs';
+import { serveAttacks } from './faults/serve-attacks.mjs';
 import { tally } from './faults/tally.mjs';
 
 const BIN = fileURLToPath(new URL('../bin/deskhand', import.meta.url));
@@ -206,6 +208,8 @@ export async function measureFaults() {
     await slowPipe(results);
     await badInputs(results, work);
     await escapesAndKeys(results);
+    await serveAttacks(results, work);
+    await reportXss(results, work);
   } finally {
     await rm(work, { recursive: true, force: true });
   }

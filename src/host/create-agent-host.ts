@@ -20,7 +20,7 @@ import { SettingsStore } from './settings-store.js';
 import { exportPath, exportFileName } from './protocol/session-transfer.js';
 import { exportSessionFile, importUploadedArchive } from './session-transfer.js';
 import { readSession } from '../sessions/reader.js';
-import { join, resolve, sep } from 'node:path';
+import { sessionFileInside } from '../sessions/session-file-inside.js';
 
 /** main/ passes its window hiding in; it reaches the desktop's types only through the host. */
 export type { CaptureHooks };
@@ -147,8 +147,7 @@ export async function createAgentHost(options: AgentHostOptions): Promise<Deskha
       if (!/^frames\/\d{4,}\.(jpg|png)$/.test(frame)) return null;
       const session = await readSession(options.sessionsDir, sessionId).catch(() => null);
       if (!session || session.info.id !== sessionId) return null;
-      const file = resolve(join(session.dir, frame));
-      return file.startsWith(resolve(session.dir) + sep) ? file : null;
+      return sessionFileInside(session.dir, frame);
     },
     exportFile: async (sessionId, format) =>
       exportSessionFile(options.sessionsDir, sessionId, format, await presetKeys()),

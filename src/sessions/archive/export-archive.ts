@@ -2,6 +2,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
+import { sessionFileInside } from '../session-file-inside.js';
 import { diskSessionFiles } from '../session-files.js';
 import { FRAME_NAME, SESSION_FILE, STEPS_FILE, isCompressedImage } from './archive-layout.js';
 
@@ -33,5 +34,7 @@ async function sessionFileNames(sessionDir: string): Promise<string[]> {
     .map((entry) => `frames/${entry.name}`)
     .filter((name) => FRAME_NAME.test(name))
     .sort();
-  return [...names, ...frameNames];
+  // A frames folder that is a link lists plain files that live elsewhere: only what stays inside is packed.
+  const inside = await Promise.all(frameNames.map((name) => sessionFileInside(sessionDir, name)));
+  return [...names, ...frameNames.filter((_, index) => inside[index] !== null)];
 }

@@ -1,12 +1,12 @@
 // The view model of an HTML report: what a viewer may see of a session, frames inlined, secrets and paths removed.
 // Node only.
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import sharp from 'sharp';
 import { z } from 'zod';
 import { Outcome, StepTimings } from '../../run-protocol/run-events.js';
 import { FRAME_NAME } from '../archive/archive-layout.js';
 import type { SessionDetail } from '../reader.js';
+import { sessionFileInside } from '../session-file-inside.js';
 import type { StepRecord } from '../schema.js';
 import { describeAction } from '../../glm/describe-action.js';
 
@@ -109,7 +109,8 @@ function targetsOf(step: StepRecord): ReportStep['targets'] {
 /** Only the session's own frames are read: steps.jsonl of an imported session is not trusted to name a path. */
 async function frameDataUrl(dir: string, frame: string, options: ReportOptions): Promise<string | null> {
   if (!FRAME_NAME.test(frame)) return null;
-  const data = await readFile(join(dir, ...frame.split('/'))).catch(() => null);
+  const file = await sessionFileInside(dir, frame);
+  const data = file === null ? null : await readFile(file).catch(() => null);
   if (data === null) return null;
   try {
     const image = sharp(data);

@@ -1,5 +1,5 @@
 // The AgentHost as every transport sees it: validated calls, runs with live events, sessions, settings.
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import type { HostEvent } from '../../../src/host/protocol/host-api.js';
 import { DEFAULT_SETTINGS } from '../../../src/host/protocol/settings.js';
 import { FakeOperator } from '../../support/fake-agent-parts.js';
 import { startScriptedServer, type ScriptedServer } from '../../support/scripted-openai-server.js';
+import { testFrame, writeSession } from '../../support/recorded-session.js';
 import { tinyModelDir } from '../../support/tiny-model.js';
 import { createTestHost } from '../../support/test-host.js';
 
@@ -91,6 +92,28 @@ describe('agent host calls', () => {
     await openHost();
     expect(await call('settings.get', {})).toEqual(DEFAULT_SETTINGS);
     expect((await readdir(join(work, 'config'))).some((name) => name.startsWith('settings.json.damaged-'))).toBe(true);
+  });
+});
+
+describe('agent host frames', () => {
+  it('serves no frame that a link leads out of its session folder to, neither a linked file nor a linked folder', async () => {
+    const outside = join(work, 'outside');
+    await mkdir(join(outside, 'frames'), { recursive: true });
+    await writeFile(join(outside, 'secret.png'), 'outside the session');
+    await writeFile(join(outside, 'frames', '0002.png'), 'outside the session');
+    const frame = await testFrame(32, 20, 'png');
+    const steps = [{ frame, extension: 'png' as const }];
+    const linkedFile = await writeSession(join(work, 'sessions'), { id: 'linked-file', steps });
+    await rm(join(linkedFile, 'frames', '0001.png'));
+    await symlink(join(outside, 'secret.png'), join(linkedFile, 'frames', '0001.png'));
+    const linkedFolder = await writeSession(join(work, 'sessions'), { id: 'linked-folder', steps });
+    await rename(join(linkedFolder, 'frames'), join(work, 'frames-aside'));
+    await symlink(join(outside, 'frames'), join(linkedFolder, 'frames'));
+    const plain = await writeSession(join(work, 'sessions'), { id: 'plain', steps });
+
+    expect(await host.frameFile('linked-file', 'frames/0001.png')).toBeNull();
+    expect(await host.frameFile('linked-folder', 'frames/0002.png')).toBeNull();
+    expect(await host.frameFile('plain', 'frames/0001.png')).toBe(join(plain, 'frames', '0001.png'));
   });
 });
 

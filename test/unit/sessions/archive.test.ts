@@ -1,5 +1,5 @@
 // Session archives: an export imports back byte for byte, and a hostile or broken archive writes nothing at all.
-import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
@@ -86,6 +86,26 @@ describe('session archive round trip', () => {
     expect(Object.keys(original)).toEqual(['frames/0001.jpg', 'frames/0002.png', 'session.json', 'steps.jsonl']);
     expect(await filesUnder(imported.dir)).toEqual(original);
     expect(await readdir(targetDir)).toEqual(['20261121-100000-aaaa']);
+  });
+
+  it('packs no frame that a link leads out of the session folder to, neither a linked file nor a linked folder', async () => {
+    const outside = join(root, 'outside');
+    await mkdir(outside);
+    await writeFile(join(outside, '0001.jpg'), 'outside the session');
+    const { dir, zip } = await exportedSession();
+    await rm(join(dir, 'frames', '0002.png'));
+    await symlink(join(outside, '0001.jpg'), join(dir, 'frames', '0002.png'));
+    await exportSessionArchive(dir, zip);
+    const { unzipSync } = await import('fflate');
+    expect(Object.keys(unzipSync(await readFile(zip))).sort()).toEqual([
+      'frames/0001.jpg',
+      'session.json',
+      'steps.jsonl',
+    ]);
+    await rename(join(dir, 'frames'), join(root, 'frames-aside'));
+    await symlink(outside, join(dir, 'frames'));
+    await exportSessionArchive(dir, zip);
+    expect(Object.keys(unzipSync(await readFile(zip))).sort()).toEqual(['session.json', 'steps.jsonl']);
   });
 
   it('never overwrites a session with the same id, and says what to do', async () => {

@@ -1,6 +1,6 @@
 // The HTML report: hostile model text stays inert text, nothing reaches out, nothing of the machine leaks.
 import { createHash } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -146,6 +146,25 @@ describe('report contents', () => {
     expect(typed!.targets).toEqual([]);
     expect(typed!.action).toBe('type "hello"');
     expect(hostile!.image).toBeNull();
+  });
+
+  it('embeds no frame that a link leads out of the session folder to', async () => {
+    const png = await testFrame(40, 30, 'png');
+    const outside = join(sessionsDir, '..', `${sessionsDir.split('/').pop()}-outside.png`);
+    await writeFile(outside, await testFrame(50, 30, 'png'));
+    const dir = await writeSession(sessionsDir, {
+      id: '20261121-100000-1111',
+      steps: [
+        { frame: png, extension: 'png' },
+        { frame: png, extension: 'png' },
+      ],
+    });
+    await rm(join(dir, 'frames', '0002.png'));
+    await symlink(outside, join(dir, 'frames', '0002.png'));
+    const detail = await readSession(sessionsDir, '20261121-100000-1111');
+    const data = await buildReportData(detail, { redact: (text) => text, maxFrameWidth: null });
+    await rm(outside);
+    expect(data.steps.map((step) => step.image)).toEqual([`data:image/png;base64,${png.toString('base64')}`, null]);
   });
 
   it('reports a killed run (no outcome, no end) with its steps', async () => {
