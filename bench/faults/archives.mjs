@@ -2,7 +2,7 @@
 // importer too): each must be refused with one clear line and nothing written, or, when valid but odd, imported
 // byte for byte. Node only.
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { EXISTING_ID, sessionLevelCases } from './archive-cases-session.mjs';
@@ -21,29 +21,45 @@ export async function hostileArchives(results, work) {
   const { ArchiveError } = await dist('sessions/archive/archive-error.js');
   const template = join(work, 'archives', 'template');
   await importSessionArchiveBytes(zipBytes(sessionEntries(EXISTING_ID)), template);
+  const importer = { importBytes: importSessionArchiveBytes, ArchiveError };
   const cases = [...zipLevelCases(), ...sessionLevelCases()];
-  await inPool(cases.entries(), 3, async ([index, attack]) => {
-    await tally(results, 'hostile archives', async () => {
-      const folder = await caseFolder(work, index, template, attack.bytes);
-      const before = await snapshot(folder);
-      const cli = await runDeskhand(
-        ['sessions', 'import', join(folder, 'archive.zip'), '--sessions-dir', join(folder, 'sessions')],
-        { timeoutMs: 30_000 },
-      );
-      const problem = attack.imports ? importedProblem(cli, attack) : refusedProblem(cli, attack.says);
-      if (problem) return `${attack.name}: ${problem}`;
-      const inProcessToo = index % 3 === 0;
-      if (inProcessToo) {
-        const inProcess = await importSessionArchiveBytes(attack.bytes, join(folder, 'in-process')).then(
-          (imported) => (attack.imports === imported.id ? null : `imported ${imported.id} in process`),
-          (error) => (error instanceof ArchiveError && !attack.imports ? null : `in process: ${error.message}`),
-        );
-        if (inProcess) return `${attack.name}: ${inProcess}`;
-      }
-      const leaked = await leftovers(folder, before, attack, inProcessToo ? ['sessions', 'in-process'] : ['sessions']);
-      return leaked ? `${attack.name}: ${leaked}` : null;
+  // An escape left by an earlier, broken build would fail every case here: start (and end) without one.
+  await removeEscapes();
+  try {
+    await inPool(cases.entries(), 3, async ([index, attack]) => {
+      const folder = join(work, 'archives', String(index));
+      await tally(results, 'hostile archives', async () => {
+        const problem = await archiveProblem(folder, template, attack, index % 3 === 0 ? importer : null);
+        return problem ? `${attack.name}: ${problem}` : null;
+      });
     });
-  });
+  } finally {
+    await removeEscapes();
+  }
+}
+
+/** Imports `attack` with the CLI (and in process when `importer` is given); what went wrong, or null. */
+async function archiveProblem(folder, template, attack, importer) {
+  await caseFolder(folder, template, attack.bytes);
+  const before = await snapshot(folder);
+  const cli = await runDeskhand(
+    ['sessions', 'import', join(folder, 'archive.zip'), '--sessions-dir', join(folder, 'sessions')],
+    { timeoutMs: 30_000 },
+  );
+  const problem = attack.imports ? importedProblem(cli, attack) : refusedProblem(cli, attack.says);
+  if (problem) return problem;
+  if (importer) {
+    const inProcess = await importer.importBytes(attack.bytes, join(folder, 'in-process')).then(
+      (imported) => (attack.imports === imported.id ? null : `imported ${imported.id} in process`),
+      (error) => (error instanceof importer.ArchiveError && !attack.imports ? null : `in process: ${error.message}`),
+    );
+    if (inProcess) return inProcess;
+  }
+  return leftovers(folder, before, attack, importer ? ['sessions', 'in-process'] : ['sessions']);
+}
+
+function removeEscapes() {
+  return Promise.all(ESCAPE_TARGETS.map((target) => rm(target, { recursive: true, force: true })));
 }
 
 function refusedProblem(cli, says) {
@@ -58,15 +74,13 @@ function importedProblem(cli, attack) {
   return cli.stdout === `${attack.imports}\n` ? null : `printed ${firstLine(cli.stdout)} instead of the id`;
 }
 
-/** work/archives/N with the existing session, a canary folder and the archive. */
-async function caseFolder(work, index, template, bytes) {
-  const folder = join(work, 'archives', String(index));
+/** The case folder: the existing session, a canary folder, an empty in-process sessions folder and the archive. */
+async function caseFolder(folder, template, bytes) {
   await cp(template, join(folder, 'sessions'), { recursive: true });
   await mkdir(join(folder, 'canary'), { recursive: true });
   await mkdir(join(folder, 'in-process'));
   await writeFile(join(folder, 'canary', 'keep.txt'), 'canary');
   await writeFile(join(folder, 'archive.zip'), bytes);
-  return folder;
 }
 
 /** Every path under `folder` with a hash of its bytes (folders hash to ''). */
