@@ -2,12 +2,12 @@
 // full one. Where mounting is refused (not root, no capability) each attack counts as skipped, not held. Node only.
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, statfs, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { firstLine, refusalProblem, runDeskhand } from './cli.mjs';
 import { sessionEntries } from './archive-session.mjs';
-import { startHoverServer } from './hover-server.mjs';
+import { hoverRunArgs, startHoverServer } from './hover-server.mjs';
 import { sessionProblem } from './kills.mjs';
 import { tally } from './tally.mjs';
 import { entry, zipBytes } from './zip-bytes.mjs';
@@ -43,7 +43,6 @@ async function onTmpfs(results, dir, size, attack) {
 
 /** Writes a file of zeros until the disk at `dir` is full (ENOSPC), keeping `spare` bytes free when given. */
 async function fillDisk(dir, spare = 0) {
-  const { statfs } = await import('node:fs/promises');
   const stats = await statfs(dir);
   const bytes = Math.max(0, stats.bavail * stats.bsize - spare);
   await writeFile(join(dir, 'filler'), Buffer.alloc(bytes)).catch((error) => {
@@ -66,19 +65,7 @@ export async function fullDisk(results, work) {
 
 /** A run on a tiny disk: exit 1 saying "The disk is full", the steps recorded so far readable, no partial files. */
 async function runUntilFull(baseUrl, dir) {
-  const args = [
-    'run',
-    'hover over the cells',
-    '--backend',
-    'openai',
-    '--base-url',
-    baseUrl,
-    '--model',
-    'glm-bench-hover',
-  ];
-  const run = await runDeskhand([...args, '--max-steps', '300', '--json', '--sessions-dir', dir], {
-    timeoutMs: 60_000,
-  });
+  const run = await runDeskhand(hoverRunArgs(baseUrl, dir, 300), { timeoutMs: 60_000 });
   if (run.code !== 1 || !run.stderr.includes('The disk is full')) return `exit ${run.code}: ${firstLine(run.stderr)}`;
   const end = JSON.parse(run.stdout.trim().split('\n').at(-1));
   if (end.type !== 'run-end' || !/^The disk is full/.test(end.outcome.message))

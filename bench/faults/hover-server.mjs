@@ -46,6 +46,21 @@ export async function startHoverServer({ chunks = 12, chunkDelayMs = 8 } = {}) {
   };
 }
 
+/** `deskhand run` against the server at `baseUrl`, JSON events on stdout, recording into `sessionsDir`. */
+export function hoverRunArgs(baseUrl, sessionsDir, maxSteps) {
+  const backend = ['--backend', 'openai', '--base-url', baseUrl, '--model', 'glm-bench-hover'];
+  return [
+    'run',
+    'hover over the cells',
+    ...backend,
+    '--max-steps',
+    String(maxSteps),
+    '--json',
+    '--sessions-dir',
+    sessionsDir,
+  ];
+}
+
 function send(response, delta) {
   const chunk = { id: 'bench', object: 'chat.completion.chunk', created: 0, model: 'glm-bench-hover' };
   response.write(`data: ${JSON.stringify({ ...chunk, choices: [{ index: 0, delta, finish_reason: null }] })}\n\n`);

@@ -1,11 +1,11 @@
 // Runs of `deskhand run` SIGKILLed at seeded random instants (during start-up, mid-stream, mid-record, many steps
 // in): every step the run acknowledged must still be there, numbered without gaps, its frame whole. Node only.
 import { spawn } from 'node:child_process';
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { BIN, inPool, runDeskhand } from './cli.mjs';
-import { startHoverServer } from './hover-server.mjs';
+import { hoverRunArgs, startHoverServer } from './hover-server.mjs';
 import { tally } from './tally.mjs';
 
 const KILLS = 20;
@@ -57,17 +57,7 @@ export async function randomKills(results, work) {
 
 /** Starts a run and SIGKILLs it as `plan` says; resolves with its session id and how many steps it acknowledged. */
 function killedRun(baseUrl, sessionsDir, plan) {
-  const args = [
-    'run',
-    'hover over the cells',
-    '--backend',
-    'openai',
-    '--base-url',
-    baseUrl,
-    '--model',
-    'glm-bench-hover',
-  ];
-  const child = spawn(process.execPath, [BIN, ...args, '--max-steps', '200', '--json', '--sessions-dir', sessionsDir], {
+  const child = spawn(process.execPath, [BIN, ...hoverRunArgs(baseUrl, sessionsDir, 200)], {
     stdio: ['ignore', 'pipe', 'ignore'],
   });
   const run = { sessionId: null, acknowledged: 0, seen: {} };
@@ -75,7 +65,8 @@ function killedRun(baseUrl, sessionsDir, plan) {
   if (plan.afterMs) setTimeout(kill, plan.afterMs);
   const fallback = setTimeout(kill, 8000);
   createInterface({ input: child.stdout }).on('line', (line) => {
-    const event = JSON.parse(line);
+    const event = parsedLine(line);
+    if (event === null) return;
     if (event.type === 'run-start') run.sessionId = event.sessionId;
     if (event.type === 'step-recorded') run.acknowledged += 1;
     run.seen[event.type] = (run.seen[event.type] ?? 0) + 1;
@@ -87,6 +78,15 @@ function killedRun(baseUrl, sessionsDir, plan) {
       resolve(run);
     }),
   );
+}
+
+/** The event on `line`, or null for the torn last line a SIGKILL can cut. */
+function parsedLine(line) {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return null;
+  }
 }
 
 /** What is wrong with the sessions a killed run left (its own, or one it made before saying so), or null. */
@@ -120,21 +120,14 @@ export async function sessionProblem(sessionsDir, summary, acknowledged) {
 
 /** Why the frame at `path` is not a whole PNG or JPEG of `size`, or null: signature, dimensions and end marker. */
 async function frameProblem(path, size) {
-  const info = await stat(path).catch(() => null);
-  if (!info?.isFile()) return `${path} is missing`;
-  const handle = await open(path, 'r');
-  try {
-    const bytes = Buffer.alloc(info.size);
-    await handle.read(bytes, 0, info.size, 0);
-    const dimensions = pngSize(bytes) ?? jpegSize(bytes);
-    if (!dimensions) return `${path} is neither a whole PNG nor a whole JPEG (${info.size} bytes)`;
-    const [width, height] = dimensions;
-    return width === size.width && height === size.height
-      ? null
-      : `${path} is ${width}×${height}, not ${size.width}×${size.height}`;
-  } finally {
-    await handle.close();
-  }
+  const bytes = await readFile(path).catch(() => null);
+  if (bytes === null) return `${path} is missing`;
+  const dimensions = pngSize(bytes) ?? jpegSize(bytes);
+  if (!dimensions) return `${path} is neither a whole PNG nor a whole JPEG (${bytes.length} bytes)`;
+  const [width, height] = dimensions;
+  return width === size.width && height === size.height
+    ? null
+    : `${path} is ${width}×${height}, not ${size.width}×${size.height}`;
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
