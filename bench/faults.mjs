@@ -1,13 +1,15 @@
 // `npm run bench -- faults`: the faults found when Deskhand was attacked from outside, tried again. Each attack either
 // held (refused cleanly, nothing leaked, nothing lost) or was lost; prints tried / held / lost per kind. Node only.
-import { execFile, spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { promisify } from 'node:util';
-import { zipSync } from 'fflate';
+import { hostileArchives } from './faults/archives.mjs';
+import { badCliInputs } from './faults/cli-inputs.mjs';
+import { fullDisk } from './faults/full-disk.mjs';
+import { randomKills } from './faults/kills.mjs';
 import { reportXss } from './faults/report-xss.mjs';
 import { serveAttacks } from './faults/serve-attacks.mjs';
 import { tally } from './faults/tally.mjs';
@@ -75,42 +77,6 @@ async function settingsSaves(results, work) {
   }
 }
 
-async function hostileArchives(results, work) {
-  const { importSessionArchiveBytes } = await dist('sessions/archive/import-archive.js');
-  const info = {
-    formatVersion: 1,
-    id: '20260101-000000-beef',
-    task: 'a task',
-    backend: { kind: 'replay', model: 'r', baseUrl: null },
-    display: { id: 's', bounds: { x: 0, y: 0, width: 10, height: 10 }, scaleFactor: 1 },
-    maxSteps: 1,
-    startedAt: '2026-01-01T00:00:00.000Z',
-    endedAt: null,
-    outcome: null,
-    steps: 0,
-    deskhandVersion: '0.1.0',
-  };
-  const text = (value) => new globalThis.TextEncoder().encode(value);
-  const archive = (session, extra = {}) =>
-    zipSync({ 'session.json': text(JSON.stringify(session)), 'steps.jsonl': text(''), ...extra });
-  const cases = {
-    'a 100 MB task': archive({ ...info, task: 'x'.repeat(100_000_000) }),
-    'a 1,000× expansion': archive(info, { 'frames/0001.png': [new Uint8Array(60_000_000), { level: 9 }] }),
-    ...Object.fromEntries(['CON', 'NUL', 'COM1', 'lpt1.x'].map((id) => [`the id ${id}`, archive({ ...info, id })])),
-    'an entry outside the folder': archive(info, { '../escape.png': text('x') }),
-  };
-  for (const [name, bytes] of Object.entries(cases)) {
-    const sessionsDir = join(work, 'imports', name.replace(/\W/g, '_'));
-    await tally(results, 'hostile archives', async () => {
-      const outcome = await importSessionArchiveBytes(bytes, sessionsDir).then(
-        () => 'imported',
-        (error) => (error.name === 'ArchiveError' ? null : `failed badly: ${error.message}`),
-      );
-      return outcome === 'imported' ? `${name} was imported` : outcome;
-    });
-  }
-}
-
 async function slowPipe(results) {
   const answer = `<think>${'a long thought. '.repeat(60_000)}</think><answer>DONE()</answer>`;
   for (let trial = 0; trial < 3; trial++) {
@@ -132,31 +98,6 @@ async function slowPipe(results) {
       } catch {
         return `got ${bytes.length} bytes`;
       }
-    });
-  }
-}
-
-async function badInputs(results, work) {
-  const file = join(work, 'a-file');
-  await writeFile(file, 'x');
-  const run = promisify(execFile);
-  const cases = [
-    ['sessions', 'list', '--sessions-dir', ''],
-    ['sessions', 'list', '--sessions-dir', '/'],
-    ['sessions', 'list', '--sessions-dir', '/proc/deskhand'],
-    ['sessions', 'list', '--sessions-dir', '/sys/x'],
-    ['sessions', 'import', file, '--sessions-dir', file],
-    ['model', 'check', file, '--variant', 'int8'],
-    ['run', 'x', '--backend', 'openai', '--image-format', 'gif'],
-  ];
-  for (const args of cases) {
-    await tally(results, 'bad CLI input', async () => {
-      const outcome = await run(process.execPath, [BIN, ...args], { timeout: 10_000 }).then(
-        () => ({ code: 0, stderr: '' }),
-        (error) => ({ code: error.code, stderr: `${error.stderr}` }),
-      );
-      if (outcome.code !== 2) return `${args.join(' ')}: exit ${outcome.code}`;
-      return /\n\s+at /.test(outcome.stderr) ? `${args.join(' ')}: a stack trace` : null;
     });
   }
 }
@@ -206,8 +147,10 @@ export async function measureFaults() {
     await settingsSaves(results, work);
     await hostileArchives(results, work);
     await slowPipe(results);
-    await badInputs(results, work);
+    await badCliInputs(results, work);
     await escapesAndKeys(results);
+    await randomKills(results, work);
+    await fullDisk(results, work);
     await serveAttacks(results, work);
     await reportXss(results, work);
   } finally {

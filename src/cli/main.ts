@@ -52,7 +52,7 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       default:
         io.stderr.write(
-          `${command === undefined ? 'No command given.' : `Unknown command "${command}".`}\n\n${USAGE}\n`,
+          `${command === undefined ? 'No command given.' : terminalSafe(`Unknown command "${command}".`)}\n\n${USAGE}\n`,
         );
         return 2;
     }

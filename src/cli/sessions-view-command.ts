@@ -16,7 +16,7 @@ export async function listCommand(args: string[], io: SessionsIo): Promise<numbe
     return 0;
   }
   if (sessions.length === 0) {
-    io.stdout.write(`No sessions in ${sessionsDir}\n`);
+    io.stdout.write(`${terminalSafe(`No sessions in ${sessionsDir}`)}\n`);
     return 0;
   }
   for (const { info } of sessions) io.stdout.write(terminalSafe(formatSessionLine(info)) + '\n');

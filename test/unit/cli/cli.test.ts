@@ -300,3 +300,29 @@ describe('--sessions-dir is checked before anything reads or writes there', () =
     expect(code).toBe(2);
   });
 });
+
+describe('bad input the faults bench tries', () => {
+  // eslint-disable-next-line no-control-regex -- the characters a terminal acts on.
+  const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+  it('an unknown command is quoted with its terminal controls escaped (exit 2)', async () => {
+    const { code, stderr } = await deskhand(['run\u001b]0;pwned\u0007\u001b[2J']);
+    expect(stderr).toContain('Unknown command "run');
+    expect(stderr).not.toMatch(CONTROLS);
+    expect(code).toBe(2);
+  });
+
+  it('sessions list names a sessions folder with terminal controls escaped', async () => {
+    const { code, stdout } = await deskhand(['sessions', 'list', '--sessions-dir', `${tmpdir()}/none\u001b[2J`]);
+    expect(stdout).toMatch(/^No sessions in /);
+    expect(stdout).not.toMatch(CONTROLS);
+    expect(code).toBe(0);
+  });
+
+  it('sessions list under a file is an empty list, as a missing folder is (exit 0, no stack)', async () => {
+    const { code, stdout, stderr } = await deskhand(['sessions', 'list', '--sessions-dir', `${DESKHAND_BIN}/below`]);
+    expect(stderr).toBe('');
+    expect(stdout).toBe(`No sessions in ${DESKHAND_BIN}/below\n`);
+    expect(code).toBe(0);
+  });
+});
