@@ -1,6 +1,6 @@
 // --sessions-dir (or DESKHAND_SESSIONS_DIR, or the default), checked before anything reads or writes there. Node only.
 import { statSync, type Stats } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { dirname, resolve, sep } from 'node:path';
 import { defaultSessionsDir } from '../sessions/paths.js';
 import { UsageError } from './usage.js';
 
@@ -9,8 +9,8 @@ const PSEUDO_FILE_SYSTEMS = ['/proc', '/sys', '/dev'];
 
 /**
  * The absolute sessions folder a command uses: the flag when given, else the default. Refused (exit 2, saying what to
- * do): an empty value (it would mean the current folder), the file-system root, /proc, /sys or /dev, and a path
- * that exists but is not a folder.
+ * do): an empty value (it would mean the current folder), the file-system root, /proc, /sys or /dev, a path that
+ * exists but is not a folder, and a path under a file.
  */
 export function sessionsDirFromFlag(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   const source = flag === undefined ? 'DESKHAND_SESSIONS_DIR (or the default)' : '--sessions-dir';
@@ -27,18 +27,30 @@ export function sessionsDirFromFlag(flag: string | undefined, env: NodeJS.Proces
     throw new UsageError(`${source} ${dir} is inside ${pseudo}, a kernel file system: give a folder on a disk.`);
   }
   const info = statOrNull(dir);
+  if (info === 'under-a-file') {
+    throw new UsageError(
+      `${source} ${dir} lies under ${fileAbove(dir)}, a file, not a folder: give a folder (it is created when missing).`,
+    );
+  }
   if (info && !info.isDirectory()) {
     throw new UsageError(`${source} ${dir} is a file, not a folder: give a folder (it is created when missing).`);
   }
   return dir;
 }
 
-/** The path's stat; null when it is missing, or lies under a file (ENOTDIR: the recorder says which part is a file). */
-function statOrNull(path: string): Stats | null {
+/** The path's stat; null when it is missing, 'under-a-file' when a folder on its way is a file (ENOTDIR). */
+function statOrNull(path: string): Stats | 'under-a-file' | null {
   try {
     return statSync(path, { throwIfNoEntry: false }) ?? null;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return null;
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return 'under-a-file';
     throw error;
   }
+}
+
+/** The nearest part of `path` above it that exists: the file that stops it being a folder. */
+function fileAbove(path: string): string {
+  let above = dirname(path);
+  while (statOrNull(above) === null || statOrNull(above) === 'under-a-file') above = dirname(above);
+  return above;
 }

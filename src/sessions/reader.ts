@@ -25,10 +25,10 @@ export class SessionNotFoundError extends Error {
   override readonly name = 'SessionNotFoundError';
 }
 
-/** All sessions under `sessionsDir`, newest first. A missing folder (or one under a file: ENOTDIR) is an empty list. */
+/** All sessions under `sessionsDir`, newest first. A missing folder is an empty list. */
 export async function listSessions(sessionsDir: string): Promise<ListResult> {
   const entries = await readdir(sessionsDir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return [];
+    if (error.code === 'ENOENT') return [];
     throw error;
   });
   const result: ListResult = { sessions: [], problems: [] };

@@ -101,7 +101,7 @@ it('a sessions folder inside a file is a configuration error (exit 2) that says 
   const deskhand = run(sessionsDir);
   expect((await deskhand.exited).code).toBe(2);
   expect(deskhand.stderr()).toContain(
-    `Cannot record a session in ${sessionsDir}: part of the path is a file, not a folder.`,
+    `--sessions-dir ${sessionsDir} lies under ${join(root, 'a-file')}, a file, not a folder: give a folder`,
   );
 });
 

@@ -319,10 +319,17 @@ describe('bad input the faults bench tries', () => {
     expect(code).toBe(0);
   });
 
-  it('sessions list under a file is an empty list, as a missing folder is (exit 0, no stack)', async () => {
-    const { code, stdout, stderr } = await deskhand(['sessions', 'list', '--sessions-dir', `${DESKHAND_BIN}/below`]);
-    expect(stderr).toBe('');
-    expect(stdout).toBe(`No sessions in ${DESKHAND_BIN}/below\n`);
-    expect(code).toBe(0);
+  it('a sessions folder under a file is refused up front by every command (exit 2, no stack)', async () => {
+    for (const command of [
+      ['sessions', 'list'],
+      ['sessions', 'show', 'x'],
+    ]) {
+      const { code, stdout, stderr } = await deskhand([...command, '--sessions-dir', `${DESKHAND_BIN}/below`]);
+      expect(stdout).toBe('');
+      expect(stderr).toContain(
+        `--sessions-dir ${DESKHAND_BIN}/below lies under ${DESKHAND_BIN}, a file, not a folder: give a folder`,
+      );
+      expect(code).toBe(2);
+    }
   });
 });
