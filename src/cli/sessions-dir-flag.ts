@@ -28,8 +28,9 @@ export function sessionsDirFromFlag(flag: string | undefined, env: NodeJS.Proces
   }
   const info = statOrNull(dir);
   if (info === 'under-a-file') {
+    const file = existingAbove(dir)!.path;
     throw new UsageError(
-      `${source} ${dir} lies under ${fileAbove(dir)}, a file, not a folder: give a folder (it is created when missing).`,
+      `${source} ${dir} lies under ${file}, a file, not a folder: give a folder (it is created when missing).`,
     );
   }
   if (info && !info.isDirectory()) {
@@ -38,19 +39,31 @@ export function sessionsDirFromFlag(flag: string | undefined, env: NodeJS.Proces
   return dir;
 }
 
-/** The path's stat; null when it is missing, 'under-a-file' when a folder on its way is a file (ENOTDIR). */
+/**
+ * The path's stat; null when it is missing, 'under-a-file' when a folder on its way is a file. Node 20 throws
+ * ENOTDIR for that, Node 22 returns nothing as for a missing path: look at the nearest part that exists.
+ */
 function statOrNull(path: string): Stats | 'under-a-file' | null {
+  const info = statIfPresent(path);
+  if (info !== null) return info;
+  const above = existingAbove(path);
+  return above !== null && !above.info.isDirectory() ? 'under-a-file' : null;
+}
+
+function statIfPresent(path: string): Stats | null {
   try {
     return statSync(path, { throwIfNoEntry: false }) ?? null;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return 'under-a-file';
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') return null;
     throw error;
   }
 }
 
-/** The nearest part of `path` above it that exists: the file that stops it being a folder. */
-function fileAbove(path: string): string {
-  let above = dirname(path);
-  while (statOrNull(above) === null || statOrNull(above) === 'under-a-file') above = dirname(above);
-  return above;
+/** The nearest part above `path` that exists, and its stat. */
+function existingAbove(path: string): { path: string; info: Stats } | null {
+  for (let above = dirname(path); ; above = dirname(above)) {
+    const info = statIfPresent(above);
+    if (info !== null) return { path: above, info };
+    if (dirname(above) === above) return null;
+  }
 }
