@@ -1,6 +1,7 @@
 // Writes sessions for the faults bench through the built SessionRecorder, with a real image frame per step and every
 // text field a session carries set by the caller. Node only.
 import sharp from 'sharp';
+import { stepRecord as hoverStepRecord } from './archive-session.mjs';
 
 const dist = (path) => import(new URL(`../../dist/src/${path}`, import.meta.url).href);
 
@@ -17,9 +18,9 @@ export function benchFrame(seed, width = 64, height = 40) {
     .toBuffer();
 }
 
+/** A clicking step whose every text field is the caller's (a payload) or a plain default. */
 function stepRecord(step, frame, text) {
-  return {
-    step,
+  const fields = {
     startedAt: new Date(Date.UTC(2026, 10, 21, 10, 0, step)).toISOString(),
     frame,
     frameSize: { width: 64, height: 40 },
@@ -27,39 +28,18 @@ function stepRecord(step, frame, text) {
     thinking: text.thinking ?? `Step ${step}.`,
     explanation: text.explanation ?? `Do step ${step}.`,
     memory: text.memory ?? '[]',
-    action: {
-      name: 'left_click',
-      box: [500, 500],
-      endBox: null,
-      point: [32, 20],
-      endPoint: null,
-      keys: null,
-      text: null,
-      direction: null,
-      steps: null,
-      elementInfo: text.elementInfo ?? null,
-      ...text.action,
-    },
     error: text.error ?? null,
     inputPoint: { x: 32, y: 20 },
-    acted: true,
-    timings: {
-      captureMs: 1,
-      encodeMs: 1,
-      firstTokenMs: 1,
-      generationMs: 1,
-      parseMs: 1,
-      actMs: 1,
-      settleMs: 1,
-      recordMs: 1,
-    },
     usage: { promptTokens: 10, completionTokens: 5 },
   };
+  const action = { name: 'left_click', box: [500, 500], point: [32, 20], elementInfo: text.elementInfo ?? null };
+  return hoverStepRecord(step, fields, { ...action, ...text.action });
 }
 
 /**
  * Records session `id` under `sessionsDir`: `task`, `model` and `outcome` (its message) at the top, and one step per
- * entry of `steps` ({thinking, explanation, memory, elementInfo, error, raw, and `action` fields to override}). Returns the session folder.
+ * entry of `steps` ({thinking, explanation, memory, elementInfo, error, raw, and `action` fields to override}).
+ * Returns the session folder.
  */
 export async function writeSession(sessionsDir, { id, task = 'a task', model = 'glm-4.1v-bench', outcome, steps }) {
   const { SessionRecorder } = await dist('sessions/recorder.js');
