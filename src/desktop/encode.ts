@@ -9,7 +9,7 @@ export const DEFAULT_IMAGE_FORMAT: ImageFormat = 'png';
 
 /**
  * libspng settings picked by `npm run bench` on a busy 1080p desktop: zlib level 1 with no row filters encodes in
- * 0.6× the time of level 2 for 9% more bytes, which keeps a step's overhead within 45 ms; adaptive filtering costs
+ * 0.6–0.7× the time of level 2 for 9% more bytes, which keeps a step's overhead within 45 ms; adaptive filtering costs
  * 5× the time for a few percent fewer bytes.
  */
 export const MODEL_PNG = { compressionLevel: 1, adaptiveFiltering: false, palette: false } as const;
