@@ -67,7 +67,7 @@ export async function startApp(): Promise<RunningApp> {
       roots,
       frameFile: (id, frame) => host.frameFile(id, frame),
       exportFile: (id, format) => host.exportFile(id, format),
-      importArchive: (archive) => host.importArchive(archive),
+      importArchiveFile: (path) => host.importArchiveFile(path),
       maxImportBytes: MAX_IMPORT_BYTES,
     }),
   );

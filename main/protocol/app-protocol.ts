@@ -121,8 +121,8 @@ export interface AppProtocolDeps {
   frameFile(sessionId: string, frame: string): Promise<string | null>;
   /** A session export in a temp file, or null (AgentHost.exportFile). */
   exportFile(sessionId: string, format: SessionExportFormat): Promise<SessionExportFile | null>;
-  /** Imports an uploaded archive (AgentHost.importArchive). */
-  importArchive(archive: Uint8Array): Promise<SessionImportReply>;
+  /** Imports an uploaded archive from the temp file it was streamed into (AgentHost.importArchiveFile). */
+  importArchiveFile(path: string): Promise<SessionImportReply>;
   /** The largest upload read; larger ones are refused (MAX_IMPORT_BYTES: what the importer could accept). */
   maxImportBytes: number;
   readFile?: (path: string) => Promise<Uint8Array>;
@@ -139,7 +139,7 @@ export function createAppRequestHandler(deps: AppProtocolDeps): (request: Reques
     const target = resolveAppUrl(request.url, deps.roots);
     if (target.kind === 'import')
       return request.method === 'POST'
-        ? importResponse(request, deps.importArchive, deps.maxImportBytes)
+        ? importResponse(request, deps.importArchiveFile, deps.maxImportBytes)
         : notFound(405);
     if (request.method !== 'GET' && request.method !== 'HEAD') return notFound(405);
     if (target.kind === 'refused') return notFound();

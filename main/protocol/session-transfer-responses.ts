@@ -3,6 +3,7 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { SessionExportFile } from '../../src/host/session-transfer.js';
 import type { SessionImportReply } from '../../src/host/protocol/session-transfer.js';
+import { withUploadFile } from '../../src/host/upload-file.js';
 import { CONTENT_SECURITY_POLICY } from '../windows/secure-web-preferences.js';
 
 const BASE_HEADERS = {
@@ -28,44 +29,44 @@ export function exportResponse(file: SessionExportFile, method: string): Respons
   return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, { status: 200, headers });
 }
 
-/** Reads an uploaded archive of at most `limit` bytes and imports it; answers a SessionImportReply as JSON. */
+/**
+ * Streams an uploaded archive of at most `limit` bytes into a temp file and imports that file, as browser mode does;
+ * answers a SessionImportReply as JSON.
+ */
 export async function importResponse(
   request: Request,
-  importArchive: (archive: Uint8Array) => Promise<SessionImportReply>,
+  importArchiveFile: (path: string) => Promise<SessionImportReply>,
   limit: number,
 ): Promise<Response> {
-  const archive = await readLimited(request, limit);
-  if (!archive)
+  const importFile = (path: string) =>
+    importArchiveFile(path).catch((): SessionImportReply => ({
+      error: { code: 'internal', message: 'The import failed; nothing was changed.' },
+    }));
+  const tooLarge = Number(request.headers.get('content-length') ?? 0) > limit;
+  const reply = tooLarge ? null : await withUploadFile(bodyChunks(request), limit, importFile, { drainExcess: false });
+  if (reply === null)
     return json(413, {
       error: {
         code: 'invalid-params',
         message: 'This file is larger than any session Deskhand imports; it is not a session archive.',
       },
     });
-  const reply = await importArchive(archive).catch((): SessionImportReply => ({
-    error: { code: 'internal', message: 'The import failed; nothing was changed.' },
-  }));
   return json('error' in reply ? 400 : 200, reply);
 }
 
-/** The body, or null once it is (or says it will be) larger than `limit`; reading stops there. */
-async function readLimited(request: Request, limit: number): Promise<Uint8Array | null> {
-  if (Number(request.headers.get('content-length') ?? 0) > limit) return null;
-  if (!request.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
+/** The request body chunk by chunk; leaving the loop early cancels the rest. */
+async function* bodyChunks(request: Request): AsyncGenerator<Uint8Array> {
+  if (!request.body) return;
   const reader = request.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      yield value;
     }
-    chunks.push(value);
+  } finally {
+    await reader.cancel().catch(() => undefined);
   }
-  return Buffer.concat(chunks);
 }
 
 function json(status: number, body: unknown): Response {

@@ -151,7 +151,6 @@ export async function createAgentHost(options: AgentHostOptions): Promise<Deskha
     },
     exportFile: async (sessionId, format) =>
       exportSessionFile(options.sessionsDir, sessionId, format, await presetKeys()),
-    importArchive: (archive) => importUploadedArchive(options.sessionsDir, archive),
     importArchiveFile: (path) => importUploadedArchive(options.sessionsDir, path),
     activeRunId: () => runs.activeRunId,
     dispose: async () => {

@@ -30,9 +30,10 @@ export interface AgentHost {
   frameFile(sessionId: string, frame: string): Promise<string | null>;
   /** A session written as `sessions export` would into a temp file (dispose it once sent); null: no such session. */
   exportFile(sessionId: string, format: SessionExportFormat): Promise<SessionExportFile | null>;
-  /** Imports an uploaded session archive, checked as `sessions import` checks a file; nothing changes when it fails. */
-  importArchive(archive: Uint8Array): Promise<SessionImportReply>;
-  /** The same for an archive already on disk (browser mode streams uploads into a temp file). */
+  /**
+   * Imports an uploaded session archive from the temp file both upload paths stream it into, checked as `sessions
+   * import` checks a file; nothing changes when it fails.
+   */
   importArchiveFile(path: string): Promise<SessionImportReply>;
   /** Stops any run and releases everything. */
   dispose(): Promise<void>;

@@ -5,11 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ArchiveError, DuplicateSessionError } from '../sessions/archive/archive-error.js';
 import { exportSessionArchive } from '../sessions/archive/export-archive.js';
-import {
-  importSessionArchive,
-  importSessionArchiveBytes,
-  maxArchiveBytes,
-} from '../sessions/archive/import-archive.js';
+import { importSessionArchive, maxArchiveBytes } from '../sessions/archive/import-archive.js';
 import { readSession } from '../sessions/reader.js';
 import { exportSessionReport } from '../sessions/report/export-report.js';
 import { exportFileName, type SessionExportFormat, type SessionImportReply } from './protocol/session-transfer.js';
@@ -60,15 +56,9 @@ export async function exportSessionFile(
 }
 
 /** Imports an uploaded archive with the CLI's checks; a bad archive is answered with the importer's message. */
-export async function importUploadedArchive(
-  sessionsDir: string,
-  archive: Uint8Array | string,
-): Promise<SessionImportReply> {
+export async function importUploadedArchive(sessionsDir: string, archivePath: string): Promise<SessionImportReply> {
   try {
-    const imported =
-      typeof archive === 'string'
-        ? await importSessionArchive(archive, sessionsDir)
-        : await importSessionArchiveBytes(archive, sessionsDir);
+    const imported = await importSessionArchive(archivePath, sessionsDir);
     return { sessionId: imported.id, tornLastLine: imported.tornLastLine };
   } catch (error) {
     // The CLI's duplicate message names the sessions folder and a CLI flag; the app says it in its own words.

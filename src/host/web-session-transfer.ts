@@ -1,13 +1,10 @@
 // Browser mode's session downloads (GET /exports/<id>.<html|zip>) and archive uploads (POST /imports). Node only.
-import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { once } from 'node:events';
+import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AgentHost } from './host-service.js';
 import type { SessionExportFormat, SessionImportReply } from './protocol/session-transfer.js';
 import { MAX_IMPORT_BYTES } from './session-transfer.js';
+import { withUploadFile } from './upload-file.js';
 import { SECURITY_HEADERS, sendJson, sendText } from './web-responses.js';
 
 /** Generates the export on request and streams it as an attachment; the temp file goes once the reply ends. */
@@ -31,10 +28,7 @@ export async function sendSessionExport(
   createReadStream(file.path).pipe(response);
 }
 
-/**
- * Streams an uploaded archive into a temp file, refusing it as soon as it passes `limit` bytes, then imports the
- * file; the reply is a SessionImportReply. Held in memory whole, one 1 GB upload used to take 2 GB.
- */
+/** Streams an uploaded archive into a temp file, refused once it passes `limit` bytes, and imports the file. */
 export async function receiveSessionImport(
   request: IncomingMessage,
   response: ServerResponse,
@@ -42,38 +36,13 @@ export async function receiveSessionImport(
   limit = MAX_IMPORT_BYTES,
 ): Promise<void> {
   if (Number(request.headers['content-length'] ?? 0) > limit) return refuseTooLarge(response, request);
-  const folder = await mkdtemp(join(tmpdir(), 'deskhand-upload-'));
-  let reply: SessionImportReply | null = null;
-  try {
-    const file = join(folder, 'upload.zip');
-    if (await writeBodyCapped(request, file, limit)) {
-      reply = await host
-        .importArchiveFile(file)
-        .catch(() => ({ error: { code: 'internal' as const, message: 'The import failed; nothing was changed.' } }));
-    }
-  } finally {
-    // Gone before the reply: a client that reads the answer finds nothing of its upload left.
-    await rm(folder, { recursive: true, force: true });
-  }
+  const importFile = (file: string): Promise<SessionImportReply> =>
+    host
+      .importArchiveFile(file)
+      .catch(() => ({ error: { code: 'internal' as const, message: 'The import failed; nothing was changed.' } }));
+  const reply = await withUploadFile(request, limit, importFile, { drainExcess: true });
   if (reply === null) return refuseTooLarge(response);
   sendJson(response, 'error' in reply ? 400 : 200, reply);
-}
-
-/** Writes the body to `file`; false once it passes `limit` bytes, the rest drained (not kept) so the 413 still arrives. */
-async function writeBodyCapped(request: IncomingMessage, file: string, limit: number): Promise<boolean> {
-  const out = createWriteStream(file, { mode: 0o600 });
-  let size = 0;
-  try {
-    for await (const chunk of request as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > limit) continue;
-      if (!out.write(chunk)) await once(out, 'drain');
-    }
-  } finally {
-    out.end();
-    await once(out, 'close');
-  }
-  return size <= limit;
 }
 
 /** 413; a body not read yet is drained, not kept, so the client still reads the reply on the same connection. */

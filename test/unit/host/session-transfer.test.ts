@@ -1,5 +1,5 @@
 // Sessions handed over through the host: exportUrl checks, exports identical to the CLI's, uploads imported safely.
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -67,7 +67,14 @@ describe('sessions.exportUrl', () => {
   });
 });
 
-describe('exportFile and importArchive', () => {
+/** `bytes` as an uploaded file, the way both upload paths hand an archive to the host. */
+async function uploaded(bytes: Uint8Array): Promise<string> {
+  const path = join(await mkdtemp(join(work, 'upload-')), 'upload.zip');
+  await writeFile(path, bytes);
+  return path;
+}
+
+describe('exportFile and importArchiveFile', () => {
   it('writes the same report `sessions export --html` writes, with no sessions folder path in it', async () => {
     const html = (await exportedBytes(ID, 'html')).toString('utf8');
     const cliPath = join(work, 'cli.html');
@@ -84,12 +91,12 @@ describe('exportFile and importArchive', () => {
   });
 
   it('imports its own zip back after the session was deleted, and refuses it while the session exists', async () => {
-    const zip = await exportedBytes(ID, 'zip');
-    const duplicate = await host.importArchive(zip);
+    const zip = await uploaded(await exportedBytes(ID, 'zip'));
+    const duplicate = await host.importArchiveFile(zip);
     expect(duplicate).toEqual({ error: { code: 'invalid-params', message: expect.stringContaining('already here') } });
     expect(JSON.stringify(duplicate)).not.toContain(work);
     await host.dispatch('sessions.delete', { sessionId: ID });
-    expect(await host.importArchive(zip)).toEqual({ sessionId: ID, tornLastLine: false });
+    expect(await host.importArchiveFile(zip)).toEqual({ sessionId: ID, tornLastLine: false });
     const listed = await host.dispatch('sessions.list', {});
     expect('result' in listed && listed.result).toEqual([expect.objectContaining({ id: ID, task: 'export me' })]);
   });
@@ -97,8 +104,8 @@ describe('exportFile and importArchive', () => {
   it('refuses a malformed or hostile archive with the importer message and changes nothing', async () => {
     const before = await readdir(sessionsDir);
     const replies = [
-      await host.importArchive(new TextEncoder().encode('not a zip at all')),
-      await host.importArchive(new Uint8Array()),
+      await host.importArchiveFile(await uploaded(new TextEncoder().encode('not a zip at all'))),
+      await host.importArchiveFile(await uploaded(new Uint8Array())),
     ];
     for (const reply of replies)
       expect(reply).toEqual({

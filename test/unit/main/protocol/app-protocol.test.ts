@@ -1,6 +1,6 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   createAppRequestHandler,
@@ -103,7 +103,7 @@ describe('createAppRequestHandler', () => {
       roots: { renderer: join(base, 'renderer'), overlay: join(base, 'overlay') },
       frameFile: async (sessionId, frame) => frameFiles.get(`${sessionId}|${frame}`) ?? null,
       exportFile: async () => null,
-      importArchive: async () => ({ sessionId: 'unused', tornLastLine: false }),
+      importArchiveFile: async () => ({ sessionId: 'unused', tornLastLine: false }),
       maxImportBytes: 0,
     });
   });
@@ -153,6 +153,7 @@ describe('session exports and imports over app://', () => {
   let base: string;
   const exportCalls: string[] = [];
   const imported: number[][] = [];
+  const uploadFiles: string[] = [];
 
   beforeAll(async () => {
     base = await mkdtemp(join(tmpdir(), 'deskhand-protocol-transfer-'));
@@ -178,8 +179,10 @@ describe('session exports and imports over app://', () => {
     roots,
     frameFile: async () => null,
     exportFile,
-    importArchive: async (archive) => {
+    importArchiveFile: async (path) => {
+      const archive = await readFile(path);
       imported.push([...archive]);
+      uploadFiles.push(path);
       return archive[0] === 1
         ? { sessionId: 's2', tornLastLine: false }
         : { error: { code: 'invalid-params', message: 'This archive cannot be imported: bad' } };
@@ -239,5 +242,29 @@ describe('session exports and imports over app://', () => {
     ]);
     expect(imported).toEqual([[1, 2, 3], [9]]);
     expect((await handler(new Request('app://deskhand/imports'))).status).toBe(405);
+  });
+
+  it('streams an upload into a temp file for the importer (not memory) and removes it before the reply', async () => {
+    uploadFiles.length = 0;
+    const chunks = [new Uint8Array([1, 2]), new Uint8Array([3])];
+    const body = new ReadableStream<Uint8Array>({
+      pull: (controller) => (chunks.length ? controller.enqueue(chunks.shift()!) : controller.close()),
+    });
+    const request = new Request('app://deskhand/imports', { method: 'POST', body, duplex: 'half' } as RequestInit);
+    const reply = await handler(request);
+    expect([reply.status, await reply.json()]).toEqual([200, { sessionId: 's2', tornLastLine: false }]);
+    expect(uploadFiles).toHaveLength(1);
+    expect(uploadFiles[0]).toMatch(/deskhand-upload-[^/]+\/upload\.zip$/);
+    await expect(stat(dirname(uploadFiles[0]!))).rejects.toThrow(/ENOENT/);
+
+    let cancelled = false;
+    const endless = new ReadableStream<Uint8Array>({
+      pull: (controller) => controller.enqueue(new Uint8Array(4)),
+      cancel: () => void (cancelled = true),
+    });
+    const over = await handler(
+      new Request('app://deskhand/imports', { method: 'POST', body: endless, duplex: 'half' } as RequestInit),
+    );
+    expect([over.status, cancelled, uploadFiles]).toEqual([413, true, [uploadFiles[0]]]);
   });
 });
