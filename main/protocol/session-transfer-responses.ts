@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import type { SessionExportFile } from '../../src/host/session-transfer.js';
 import type { SessionImportReply } from '../../src/host/protocol/session-transfer.js';
-import { withUploadFile } from '../../src/host/upload-file.js';
+import { importUpload, UPLOAD_TOO_LARGE } from '../../src/host/upload-file.js';
 import { CONTENT_SECURITY_POLICY } from '../windows/secure-web-preferences.js';
 
 const BASE_HEADERS = {
@@ -38,19 +38,9 @@ export async function importResponse(
   importArchiveFile: (path: string) => Promise<SessionImportReply>,
   limit: number,
 ): Promise<Response> {
-  const importFile = (path: string) =>
-    importArchiveFile(path).catch((): SessionImportReply => ({
-      error: { code: 'internal', message: 'The import failed; nothing was changed.' },
-    }));
-  const tooLarge = Number(request.headers.get('content-length') ?? 0) > limit;
-  const reply = tooLarge ? null : await withUploadFile(bodyChunks(request), limit, importFile, { drainExcess: false });
-  if (reply === null)
-    return json(413, {
-      error: {
-        code: 'invalid-params',
-        message: 'This file is larger than any session Deskhand imports; it is not a session archive.',
-      },
-    });
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  const reply = await importUpload(bodyChunks(request), declared, limit, importArchiveFile, { drainExcess: false });
+  if (reply === null) return json(413, UPLOAD_TOO_LARGE);
   return json('error' in reply ? 400 : 200, reply);
 }
 

@@ -6,14 +6,42 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { SessionImportReply } from './protocol/session-transfer.js';
 
 export interface UploadOptions {
   /** Read the rest of a body past the cap (and drop it): an HTTP client reads the 413 only after it sent everything. */
   drainExcess: boolean;
 }
 
+/** The answer (HTTP 413) to an upload that says or turns out to be larger than the cap. */
+export const UPLOAD_TOO_LARGE = {
+  error: {
+    code: 'invalid-params',
+    message: 'This file is larger than any session Deskhand imports; it is not a session archive.',
+  },
+} as const satisfies SessionImportReply;
+
+/**
+ * Imports an uploaded archive from a temp file: null when its declared size or its body passes `limit` (answer
+ * UPLOAD_TOO_LARGE); an importer that fails outright is answered as an internal error.
+ */
+export async function importUpload(
+  body: AsyncIterable<Uint8Array>,
+  declaredBytes: number,
+  limit: number,
+  importArchiveFile: (path: string) => Promise<SessionImportReply>,
+  options: UploadOptions,
+): Promise<SessionImportReply | null> {
+  if (declaredBytes > limit) return null;
+  const importFile = (path: string) =>
+    importArchiveFile(path).catch((): SessionImportReply => ({
+      error: { code: 'internal', message: 'The import failed; nothing was changed.' },
+    }));
+  return withUploadFile(body, limit, importFile, options);
+}
+
 /** What `use` makes of the uploaded file, or null when the body passed `limit` bytes. */
-export async function withUploadFile<T>(
+async function withUploadFile<T>(
   body: AsyncIterable<Uint8Array>,
   limit: number,
   use: (file: string) => Promise<T>,

@@ -2,9 +2,9 @@
 import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AgentHost } from './host-service.js';
-import type { SessionExportFormat, SessionImportReply } from './protocol/session-transfer.js';
+import type { SessionExportFormat } from './protocol/session-transfer.js';
 import { MAX_IMPORT_BYTES } from './session-transfer.js';
-import { withUploadFile } from './upload-file.js';
+import { importUpload, UPLOAD_TOO_LARGE } from './upload-file.js';
 import { SECURITY_HEADERS, sendJson, sendText } from './web-responses.js';
 
 /** Generates the export on request and streams it as an attachment; the temp file goes once the reply ends. */
@@ -35,22 +35,14 @@ export async function receiveSessionImport(
   host: AgentHost,
   limit = MAX_IMPORT_BYTES,
 ): Promise<void> {
-  if (Number(request.headers['content-length'] ?? 0) > limit) return refuseTooLarge(response, request);
-  const importFile = (file: string): Promise<SessionImportReply> =>
-    host
-      .importArchiveFile(file)
-      .catch(() => ({ error: { code: 'internal' as const, message: 'The import failed; nothing was changed.' } }));
-  const reply = await withUploadFile(request, limit, importFile, { drainExcess: true });
-  if (reply === null) return refuseTooLarge(response);
+  const declared = Number(request.headers['content-length'] ?? 0);
+  const reply = await importUpload(request, declared, limit, (file) => host.importArchiveFile(file), {
+    drainExcess: true,
+  });
+  if (reply === null) {
+    // A body not read yet is drained, not kept, so the client still reads the 413 on the same connection.
+    request.resume();
+    return sendJson(response, 413, UPLOAD_TOO_LARGE);
+  }
   sendJson(response, 'error' in reply ? 400 : 200, reply);
-}
-
-/** 413; a body not read yet is drained, not kept, so the client still reads the reply on the same connection. */
-function refuseTooLarge(response: ServerResponse, unread?: IncomingMessage): void {
-  unread?.resume();
-  sendJson(response, 413, { error: { code: 'invalid-params', message: tooLarge() } });
-}
-
-function tooLarge(): string {
-  return 'This file is larger than any session Deskhand imports; it is not a session archive.';
 }
