@@ -27,11 +27,9 @@ export function sessionsDirFromFlag(flag: string | undefined, env: NodeJS.Proces
     throw new UsageError(`${source} ${dir} is inside ${pseudo}, a kernel file system: give a folder on a disk.`);
   }
   const info = statOrNull(dir);
-  if (info === 'under-a-file') {
-    const file = existingAbove(dir)!.path;
-    throw new UsageError(
-      `${source} ${dir} lies under ${file}, a file, not a folder: give a folder (it is created when missing).`,
-    );
+  if (info && 'fileAbove' in info) {
+    const why = `lies under ${info.fileAbove}, a file, not a folder`;
+    throw new UsageError(`${source} ${dir} ${why}: give a folder (it is created when missing).`);
   }
   if (info && !info.isDirectory()) {
     throw new UsageError(`${source} ${dir} is a file, not a folder: give a folder (it is created when missing).`);
@@ -40,14 +38,14 @@ export function sessionsDirFromFlag(flag: string | undefined, env: NodeJS.Proces
 }
 
 /**
- * The path's stat; null when it is missing, 'under-a-file' when a folder on its way is a file. Node 20 throws
+ * The path's stat; null when it is missing; the file in the way when a part above it is a file. Node 20 throws
  * ENOTDIR for that, Node 22 returns nothing as for a missing path: look at the nearest part that exists.
  */
-function statOrNull(path: string): Stats | 'under-a-file' | null {
+function statOrNull(path: string): Stats | { fileAbove: string } | null {
   const info = statIfPresent(path);
   if (info !== null) return info;
   const above = existingAbove(path);
-  return above !== null && !above.info.isDirectory() ? 'under-a-file' : null;
+  return above !== null && !above.info.isDirectory() ? { fileAbove: above.path } : null;
 }
 
 function statIfPresent(path: string): Stats | null {
