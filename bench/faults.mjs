@@ -5,8 +5,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { hostileArchives } from './faults/archives.mjs';
+import { BIN, CONTROLS } from './faults/cli.mjs';
 import { badCliInputs } from './faults/cli-inputs.mjs';
 import { fullDisk } from './faults/full-disk.mjs';
 import { randomKills } from './faults/kills.mjs';
@@ -14,10 +15,7 @@ import { reportXss } from './faults/report-xss.mjs';
 import { serveAttacks } from './faults/serve-attacks.mjs';
 import { tally } from './faults/tally.mjs';
 
-const BIN = fileURLToPath(new URL('../bin/deskhand', import.meta.url));
 const dist = (path) => import(new URL(`../dist/src/${path}`, import.meta.url).href);
-// eslint-disable-next-line no-control-regex -- these are the characters a terminal acts on.
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 /** A server answering every request with `status` and a body that quotes `echo`. */
 async function failingServer(status, echo) {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 export const BIN = fileURLToPath(new URL('../../bin/deskhand', import.meta.url));
 // eslint-disable-next-line no-control-regex -- the characters a terminal acts on (tab and newline are text).
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+export const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 const STACK_FRAME = /^\s+at .*:\d+:\d+\)?$/m;
 
 /**

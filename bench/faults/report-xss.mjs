@@ -4,15 +4,15 @@
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { tally } from './tally.mjs';
 import { inspectReport, launchChromium } from './report-browser.mjs';
 import { xssPayloads } from './report-payloads.mjs';
 import { isolatedEnv } from './serve-process.mjs';
 import { writeSession } from './session-writer.mjs';
+import { BIN } from './cli.mjs';
 
-const BIN = fileURLToPath(new URL('../../bin/deskhand', import.meta.url));
 const STEPS = 3;
 
 /** A server that notes the path of every request a payload manages to send. */

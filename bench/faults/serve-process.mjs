@@ -6,10 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { clearTimeout } from 'node:timers';
-import { fileURLToPath } from 'node:url';
 import WebSocket from 'ws';
-
-const BIN = fileURLToPath(new URL('../../bin/deskhand', import.meta.url));
+import { BIN } from './cli.mjs';
 
 /** An environment that points every folder serve may touch into `work`, never at the real user's files. */
 export function isolatedEnv(work) {
