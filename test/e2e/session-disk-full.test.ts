@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { readSession } from '../../src/sessions/reader.js';
-import { DESKHAND_BIN, spawnDeskhand } from '../support/cli.js';
+import { runDeskhand, spawnDeskhand } from '../support/cli.js';
 import { writeSession } from '../support/recorded-session.js';
 import { startScriptedServer, type ScriptedServer } from '../support/scripted-openai-server.js';
 import { startXDesktop, type XDesktop } from '../support/x-desktop.js';
@@ -105,13 +105,8 @@ it('a sessions folder inside a file is a configuration error (exit 2) that says 
   );
 });
 
-/** `deskhand ARGS`, run to its end: exit code and output. */
-async function deskhandOnce(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return execFileAsync(process.execPath, [DESKHAND_BIN, ...args], { env: desktop.env }).then(
-    ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code: number; stdout: string; stderr: string }) => error,
-  );
-}
+/** `deskhand ARGS` on this file's desktop, run to its end. */
+const deskhandToEnd = (args: string[]) => runDeskhand(args, desktop.env);
 
 /** A recorded session with `frames` PNG frames of noise (about 3 MB each, so its zip does not shrink), zipped. */
 async function sessionArchive(id: string, frames: number): Promise<string> {
@@ -122,7 +117,7 @@ async function sessionArchive(id: string, frames: number): Promise<string> {
     steps.push({ frame: await noise().png().toBuffer(), extension: 'png' as const });
   await writeSession(sourceDir, { id, steps });
   const zip = join(root, `${id}.zip`);
-  const exported = await deskhandOnce(['sessions', 'export', id, '--zip', zip, '--sessions-dir', sourceDir]);
+  const exported = await deskhandToEnd(['sessions', 'export', id, '--zip', zip, '--sessions-dir', sourceDir]);
   expect(exported.code, exported.stderr).toBe(0);
   return zip;
 }
@@ -132,7 +127,7 @@ it('refuses an import the disk cannot hold with 100 MB to spare, writing nothing
   const unmount = await mountTmpfs(sessionsDir, 'size=112m');
   if (!unmount) return context.skip('mount -t tmpfs was refused on this machine');
   try {
-    const large = await deskhandOnce([
+    const large = await deskhandToEnd([
       'sessions',
       'import',
       await sessionArchive('large', 6),
@@ -145,7 +140,7 @@ it('refuses an import the disk cannot hold with 100 MB to spare, writing nothing
     );
     expect(await readdir(sessionsDir)).toEqual([]);
 
-    const small = await deskhandOnce([
+    const small = await deskhandToEnd([
       'sessions',
       'import',
       await sessionArchive('small', 1),

@@ -1,5 +1,4 @@
 // Sessions recorded by a real `deskhand run`, exported as HTML (opened offline in Chromium) and as a zip (imported).
-import { execFile } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSession, type SessionDetail } from '../../src/sessions/reader.js';
 import { modelPointOf } from '../fixtures/pages/form-layout.js';
 import { FORM_PAGE_URL, openPageInChromium } from '../support/chromium.js';
-import { DESKHAND_BIN, spawnDeskhand } from '../support/cli.js';
+import { runDeskhand, spawnDeskhand } from '../support/cli.js';
 import { busyPageHtml } from '../fixtures/pages/busy-page.js';
 import { writeSession } from '../support/recorded-session.js';
 import { markerInFramePixels, openReport } from '../support/report-viewer.js';
@@ -34,12 +33,8 @@ afterAll(async () => {
   await rm(workDir, { recursive: true, force: true });
 });
 
-function deskhand(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [DESKHAND_BIN, ...args], { env: desktop.env }, (error, stdout, stderr) =>
-      resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
-    );
-  });
+function deskhand(args: string[]) {
+  return runDeskhand(args, desktop.env);
 }
 
 /** `deskhand sessions export ID --html|--zip FILE [flags]` on this test's sessions folder. */

@@ -1,9 +1,23 @@
 // Runs the built `bin/deskhand` as a child process and follows its --json events. Node only (tests).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { RunEvent } from '../../src/run-protocol/run-events.js';
 
 export const DESKHAND_BIN = resolve(import.meta.dirname, '../../bin/deskhand');
+
+/** Runs `deskhand ...args` to its end with `stdin` as its input: exit code and output. */
+export function runDeskhand(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  stdin = '',
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [DESKHAND_BIN, ...args], { env }, (error, stdout, stderr) =>
+      resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
+    );
+    child.stdin!.end(stdin);
+  });
+}
 
 export interface DeskhandProcess {
   child: ChildProcess;

@@ -1,5 +1,5 @@
 // The CLI contract as other programs see it: the built bin/deskhand, its JSON output and exit codes.
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,20 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyAction, ParsedAnswer } from '../../../src/glm/actions.js';
 import { SessionRecorder } from '../../../src/sessions/recorder.js';
 import { SESSION_FORMAT_VERSION } from '../../../src/sessions/schema.js';
-import { DESKHAND_BIN } from '../../support/cli.js';
+import { DESKHAND_BIN, runDeskhand } from '../../support/cli.js';
 import { VERSION } from '../../../src/version.js';
 import packageJson from '../../../package.json' with { type: 'json' };
 
-function deskhand(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = execFile(
-      process.execPath,
-      [DESKHAND_BIN, ...args],
-      { env: { ...process.env, DISPLAY: '' } },
-      (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
-    );
-    child.stdin!.end(stdin);
-  });
+function deskhand(args: string[], stdin = '') {
+  return runDeskhand(args, { ...process.env, DISPLAY: '' }, stdin);
 }
 
 describe('deskhand parse', () => {

@@ -1,17 +1,9 @@
 // `deskhand COMMAND --help` prints that command's usage; a misspelt flag names the nearest valid one.
-import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { DESKHAND_BIN } from '../../support/cli.js';
+import { runDeskhand } from '../../support/cli.js';
 
-function deskhand(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [DESKHAND_BIN, ...args],
-      { env: { ...process.env, DISPLAY: '' } },
-      (error, stdout, stderr) => resolve({ code: error ? (error.code as number) : 0, stdout, stderr }),
-    );
-  });
+function deskhand(args: string[]) {
+  return runDeskhand(args, { ...process.env, DISPLAY: '' });
 }
 
 describe('deskhand help and unknown flags', () => {
